@@ -1,0 +1,48 @@
+"""The public JSON API, version 1: published petitions and their live counts."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language_from_request
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+
+from .schemas import PetitionOut
+from .selectors import published_petitions
+
+api = NinjaAPI(
+    title="Petitio API",
+    version="1",
+    urls_namespace="api-v1",
+    description=(
+        "Published petitions and their counts: `signature_count` is confirmed online "
+        "signatures plus approved paper ones; `paper_signature_count` is the paper part."
+    ),
+)
+
+
+class LanguageQuery(Schema):
+    lang: str | None = None
+
+
+def requested_language(request: HttpRequest, lang: str | None) -> str:
+    languages = dict(settings.LANGUAGES)
+    if lang:
+        if lang not in languages:
+            raise HttpError(400, f"Unknown language {lang!r}; use one of {', '.join(languages)}.")
+        return lang
+    return get_language_from_request(request) or settings.LANGUAGE_CODE
+
+
+@api.get("/petitions", response=list[PetitionOut], summary="List published petitions")
+def list_petitions(request: HttpRequest, query: Query[LanguageQuery]):
+    return published_petitions(requested_language(request, query.lang))
+
+
+@api.get("/petitions/{slug}", response=PetitionOut, summary="One published petition")
+def get_petition(request: HttpRequest, slug: str, query: Query[LanguageQuery]):
+    for petition in published_petitions(requested_language(request, query.lang)):
+        if petition["slug"] == slug:
+            return petition
+    raise HttpError(404, "No published petition has this slug.")

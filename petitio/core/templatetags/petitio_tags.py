@@ -1,0 +1,99 @@
+"""Template helpers shared by every public page."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    """Links to this same page in every other language.
+
+    On a Wagtail page, the link leads to its translation (or to the home page of
+    that language when there is none); elsewhere the URL's language prefix changes.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    translations: dict[str, str] = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation.url
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code == current:
+            continue
+        if isinstance(page, Page):
+            url = translations.get(code) or f"/{code}/"
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        info = get_language_info(code)
+        links.append({"code": code, "url": url, "name": info["name_local"]})
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with `changes` applied (e.g. another page number),
+    keeping the visitor's filters."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context) -> dict:
+    """Links to the sections of the site (the home page's children shown in menus),
+    in the current language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {"items": []}
+    home = site.root_page.localized
+    current = context.get("page")
+    current_path = getattr(current, "url_path", "") or ""
+    items = [
+        {"title": page.title, "url": page.url, "current": current_path.startswith(page.url_path)}
+        for page in home.get_children().live().in_menu()
+    ]
+    return {"items": items}
+
+
+# The sections every campaign page points to, by page type (see `site_sections`).
+SECTION_PAGE_TYPES = {
+    "actions": ("actions", "ActionIndexPage"),
+    "news": ("content", "NewsIndexPage"),
+    "groups": ("groups", "SchoolGroupIndexPage"),
+}
+
+
+@register.simple_tag(takes_context=True)
+def site_sections(context) -> dict[str, Page]:
+    """The live index pages of the site's sections (all actions, all news, school
+    groups) in the current language, by key; a section the site lacks is absent."""
+    from django.apps import apps
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {}
+    home = site.root_page.localized
+    sections = {}
+    for key, (app_label, model_name) in SECTION_PAGE_TYPES.items():
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue
+        page = model.objects.live().child_of(home).first()
+        if page is not None:
+            sections[key] = page
+    return sections

@@ -1,0 +1,73 @@
+"""The emails of the signing path, rendered in the signer's language."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import PetitionPage, Signature
+from .tokens import LinkPurpose, make_signature_token
+
+
+class EmailKind(StrEnum):
+    CONFIRM = "confirm"
+    ALREADY_SIGNED = "already_signed"
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def petition_page_in(petition_id: int, language: str) -> PetitionPage | None:
+    """The live page of a petition in `language`, else in any language."""
+    pages = PetitionPage.objects.live().filter(petition_id=petition_id).select_related("locale")
+    fallback = None
+    for page in pages:
+        if page.locale.language_code == language:
+            return page
+        fallback = fallback or page
+    return fallback
+
+
+def send_signature_email(*, signature_id: int, locale: str, kind: EmailKind) -> None:
+    """Render and send one signing-path email; do nothing if the signature is gone."""
+    signature = Signature.objects.filter(pk=signature_id).select_related("petition").first()
+    if signature is None:
+        return
+    language = locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        page = petition_page_in(signature.petition_id, language)
+        context = {
+            "signature": signature,
+            "petition_title": page.title if page else signature.petition.name,
+            "petition_url": absolute_url(page.url) if page and page.url else settings.SITE_URL,
+            "confirm_url": absolute_url(
+                reverse(
+                    "petitions:confirm",
+                    args=[make_signature_token(signature.public_id, LinkPurpose.CONFIRM)],
+                )
+            ),
+            "withdraw_url": absolute_url(
+                reverse(
+                    "petitions:withdraw",
+                    args=[make_signature_token(signature.public_id, LinkPurpose.WITHDRAW)],
+                )
+            ),
+            "link_days": settings.SIGNATURE_LINK_MAX_AGE_SECONDS // 86400,
+        }
+        subject = render_to_string(f"petitions/emails/{kind}_subject.txt", context)
+        text = render_to_string(f"petitions/emails/{kind}.txt", context)
+        html = render_to_string(f"petitions/emails/{kind}.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[signature.email],
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()

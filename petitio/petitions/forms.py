@@ -1,0 +1,146 @@
+"""The signing form: every field bounded, every error clear and translated."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django import forms
+from django.core.validators import EmailValidator
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_stubs_ext import StrOrPromise
+
+NAME_MAX_LENGTH = 100
+# Unicode categories never allowed in a name: control characters, surrogates,
+# private use, unassigned. Format characters (Cf) are allowed except the
+# bidirectional overrides below, because joiners (ZWJ, ZWNJ) are needed by
+# Arabic-script names and emoji.
+FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+POSTCODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,15}$")
+UTM_MAX_LENGTH = 100
+
+
+def validate_name(value: str) -> None:
+    for character in value:
+        if unicodedata.category(character) in FORBIDDEN_CATEGORIES or character in BIDI_CONTROLS:
+            raise forms.ValidationError(
+                _("Please remove invisible or control characters from this name."),
+                code="control_characters",
+            )
+    if not any(unicodedata.category(c)[0] in "LM" for c in value):
+        raise forms.ValidationError(_("Please enter a name with letters."), code="no_letters")
+
+
+def name_field(
+    *, label: StrOrPromise, required: StrOrPromise, too_long: StrOrPromise, autocomplete: str
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=NAME_MAX_LENGTH,
+        validators=[validate_name],
+        error_messages={"required": required, "max_length": too_long},
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
+    )
+
+
+class SignatureForm(forms.Form):
+    first_name = name_field(
+        label=_("First name"),
+        required=_("Please enter your first name."),
+        too_long=_("Please keep your first name to at most %(limit_value)d characters."),
+        autocomplete="given-name",
+    )
+    last_name = name_field(
+        label=_("Last name"),
+        required=_("Please enter your last name."),
+        too_long=_("Please keep your last name to at most %(limit_value)d characters."),
+        autocomplete="family-name",
+    )
+    email = forms.CharField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("We will send you a link to confirm your signature."),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "max_length": _("This email address is too long."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        error_messages={
+            "required": _("Please choose your country."),
+            "invalid_choice": _("Please choose a country from the list."),
+        },
+        widget=forms.Select(attrs={"autocomplete": "country"}),
+    )
+    postcode = forms.CharField(
+        label=_("Postcode (optional)"),
+        required=False,
+        max_length=16,
+        error_messages={"max_length": _("Please enter a postcode of at most 16 characters.")},
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    newsletter_opt_in = forms.BooleanField(
+        label=_("Yes, keep me informed about this campaign and others by email (optional)."),
+        required=False,
+    )
+    utm_source = forms.CharField(
+        required=False, max_length=UTM_MAX_LENGTH, widget=forms.HiddenInput
+    )
+    utm_medium = forms.CharField(
+        required=False, max_length=UTM_MAX_LENGTH, widget=forms.HiddenInput
+    )
+    utm_campaign = forms.CharField(
+        required=False, max_length=UTM_MAX_LENGTH, widget=forms.HiddenInput
+    )
+
+    default_country = "BE"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Built per form so the names follow the active language and its sort order.
+        self.fields["country"].choices = [("", _("Choose…")), *list(countries)]
+
+    @classmethod
+    def initial_from(cls, request) -> dict[str, str]:
+        """Initial values: the default country, and campaign tracking from the query."""
+        initial = {"country": cls.default_country}
+        for key in ("utm_source", "utm_medium", "utm_campaign"):
+            value = request.GET.get(key, "")
+            if value and len(value) <= UTM_MAX_LENGTH and value.isprintable():
+                initial[key] = value
+        return initial
+
+    def clean_email(self) -> str:
+        value = self.cleaned_data["email"]
+        if any(unicodedata.category(c) in FORBIDDEN_CATEGORIES for c in value):
+            raise forms.ValidationError(
+                _("Please enter a valid email address, such as name@example.org."), code="invalid"
+            )
+        validator = EmailValidator(
+            message=_("Please enter a valid email address, such as name@example.org.")
+        )
+        validator(value)
+        return value
+
+    def clean_postcode(self) -> str:
+        value = self.cleaned_data["postcode"]
+        if value and not POSTCODE_PATTERN.match(value):
+            raise forms.ValidationError(
+                _("A postcode may only contain letters, digits, spaces and hyphens."),
+                code="invalid",
+            )
+        return value
+
+    def clean_utm(self, key: str) -> str:
+        value = self.cleaned_data.get(key, "")
+        return value if value.isprintable() else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        for key in ("utm_source", "utm_medium", "utm_campaign"):
+            cleaned[key] = self.clean_utm(key)
+        return cleaned

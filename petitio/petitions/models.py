@@ -1,0 +1,217 @@
+"""Petitions, their pages and their signatures.
+
+A Petition is language-neutral: it holds the goal, deadline, status and count,
+and owns the signatures, so the French, Dutch and English pages of one campaign
+share one count. Each PetitionPage is the campaign text in one language.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from petitio.content.blocks import body_blocks
+
+
+class Petition(models.Model):
+    """The language-neutral core of a campaign: what is counted and until when."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("petition status", "Draft")
+        OPEN = "open", pgettext_lazy("petition status", "Open")
+        CLOSED = "closed", pgettext_lazy("petition status", "Closed")
+        DELIVERED = "delivered", pgettext_lazy("petition status", "Delivered")
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Identifies the petition in the API and in exports."),
+    )
+    name = models.CharField(
+        _("internal name"),
+        max_length=200,
+        help_text=_("For staff; the public title is on the pages."),
+    )
+    goal = models.PositiveIntegerField(_("goal"), default=1000)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    # Maintained by the confirm and withdraw services in the same transaction as the
+    # signature change; `rebuild_signature_counts` recomputes it from the rows.
+    confirmed_count = models.PositiveIntegerField(
+        _("confirmed signatures"), default=0, editable=False
+    )
+    # Signatures collected on paper (e.g. by school groups), added once staff approve
+    # a report, by the service that approves it.
+    paper_count = models.PositiveIntegerField(_("paper signatures"), default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+        ordering = ["-created_at"]
+        permissions = [("export_signatures", _("Can export the signatures of a petition"))]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def accepts_signatures(self, now=None) -> bool:
+        """Open, and the deadline (if any) not yet passed."""
+        now = now or timezone.now()
+        return self.status == self.Status.OPEN and (self.deadline is None or now < self.deadline)
+
+    @property
+    def signature_count(self) -> int:
+        """What the public sees: confirmed online signatures plus approved paper ones."""
+        return self.confirmed_count + self.paper_count
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.CLOSED, self.Status.DELIVERED) or (
+            self.deadline is not None and timezone.now() >= self.deadline
+        )
+
+
+class Signature(models.Model):
+    """One person's signature of one petition.
+
+    The unique constraint on (petition, email_digest) is what guarantees one
+    signature per address: the signing service relies on it, never on a
+    check-then-insert. `public_id` is what links in emails refer to.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", pgettext_lazy("signature status", "Pending confirmation")
+        CONFIRMED = "confirmed", pgettext_lazy("signature status", "Confirmed")
+        REJECTED = "rejected", pgettext_lazy("signature status", "Rejected")
+        FRAUDULENT = "fraudulent", pgettext_lazy("signature status", "Fraudulent")
+        INVALIDATED = "invalidated", pgettext_lazy("signature status", "Invalidated")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="signatures")
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
+    email_digest = models.CharField(max_length=64)
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254)
+    postcode = models.CharField(max_length=16, blank=True)
+    country = models.CharField(max_length=2)
+    locale = models.CharField(max_length=8)
+    newsletter_opt_in = models.BooleanField(default=False)
+    consent_version = models.CharField(max_length=64)
+    utm_source = models.CharField(max_length=100, blank=True)
+    utm_medium = models.CharField(max_length=100, blank=True)
+    utm_campaign = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "email_digest"], name="one_signature_per_address_per_petition"
+            )
+        ]
+        indexes = [models.Index(fields=["petition", "status"], name="signature_petition_status")]
+
+    def __str__(self) -> str:
+        return f"{self.petition_id}:{self.public_id}"
+
+
+class PetitionPage(Page):
+    """A campaign page in one language, pointing to its language-neutral Petition."""
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="pages", verbose_name=_("petition")
+    )
+    lead = models.TextField(_("lead"), max_length=600)
+    target = models.CharField(
+        _("addressed to"),
+        max_length=200,
+        help_text=_("Who the petition is addressed to, as readers will see it."),
+    )
+    demand = models.TextField(_("demand"), max_length=1500)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    body = StreamField(body_blocks(), blank=True, verbose_name=_("body"))
+    thank_you = models.TextField(
+        _("thank-you text"), max_length=1500, help_text=_("Shown once a signature is confirmed.")
+    )
+    share_text = models.CharField(
+        _("share text"), max_length=200, help_text=_("Suggested words when people share the page.")
+    )
+    themes = ParentalManyToManyField("content.Theme", blank=True, verbose_name=_("themes"))
+    outcome = models.TextField(
+        _("outcome"),
+        max_length=3000,
+        blank=True,
+        help_text=_("Once delivered or closed: what happened. Shown on the page and in lists."),
+    )
+    next_action = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("next action"),
+        help_text=_("Suggested after signing. Leave empty to suggest another open petition."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("petition"),
+        FieldPanel("lead"),
+        MultiFieldPanel([FieldPanel("target"), FieldPanel("demand")], heading=_("The demand")),
+        FieldPanel("image"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+        FieldPanel("outcome"),
+        MultiFieldPanel(
+            [FieldPanel("thank_you"), FieldPanel("share_text"), FieldPanel("next_action")],
+            heading=_("After signing"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("demand")]
+    parent_page_types = ["actions.ActionIndexPage", "content.HomePage"]
+    subpage_types: list[str] = []
+    template = "petitions/petition_page.html"
+
+    class Meta:
+        verbose_name = _("petition page")
+        verbose_name_plural = _("petition pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from petitio.content.news import latest_news_for_action
+
+        from .forms import SignatureForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", SignatureForm(initial=SignatureForm.initial_from(request)))
+        context["petition"] = self.petition
+        context["related_news"] = latest_news_for_action(self)
+        return context
+
+    def render_with_form(self, request, form, *, status: int):
+        """The page with a bound (invalid) signing form, for the signing view."""
+        from django.template.response import TemplateResponse
+
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)

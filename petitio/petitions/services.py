@@ -1,0 +1,183 @@
+"""State changes of petitions and signatures. Views call these; nothing else writes.
+
+Every function is keyword-only and transactional. The signing path writes one
+signature and enqueues one email task in the same transaction: the database task
+backend stores the task row inside it (an outbox), so a committed signature always
+has its email queued and a rolled-back one never does.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, fields
+from enum import StrEnum
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from petitio.core.emails import email_digest
+
+from .models import Petition, Signature
+from .tasks import send_already_signed_email, send_confirmation_email
+
+
+class PetitionClosed(Exception):
+    """The petition does not accept signatures or confirmations any more."""
+
+
+class SignatureNotFound(Exception):
+    """No signature matches: it was withdrawn, erased, or never existed."""
+
+
+class SignatureNotConfirmable(Exception):
+    """The signature is neither pending nor confirmed (rejected, fraudulent, invalidated)."""
+
+
+class SigningOutcome(StrEnum):
+    NEW = "new"
+    REPEATED = "repeated"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignatureDetails:
+    """What a person typed into the signing form, already validated."""
+
+    first_name: str
+    last_name: str
+    email: str
+    country: str
+    postcode: str = ""
+    newsletter_opt_in: bool = False
+    utm_source: str = ""
+    utm_medium: str = ""
+    utm_campaign: str = ""
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(field.name for field in fields(cls))
+
+
+def sign_petition(*, petition: Petition, details: SignatureDetails, locale: str) -> SigningOutcome:
+    """Record a signature and queue its email, in one transaction.
+
+    A first signature from an address is stored as pending and gets a
+    confirmation email. A repeated one (same normalised address) changes nothing
+    stored: a pending signature gets its confirmation email again, a confirmed one
+    gets an "you had already signed" email. The caller must answer both outcomes
+    identically so that nobody learns whether an address has signed.
+
+    Raises PetitionClosed if the petition does not accept signatures.
+    """
+    if not petition.accepts_signatures():
+        raise PetitionClosed
+    digest = email_digest(details.email)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    petition=petition,
+                    email_digest=digest,
+                    first_name=details.first_name,
+                    last_name=details.last_name,
+                    email=details.email,
+                    country=details.country,
+                    postcode=details.postcode,
+                    newsletter_opt_in=details.newsletter_opt_in,
+                    locale=locale,
+                    consent_version=settings.SIGNING_CONSENT_VERSION,
+                    utm_source=details.utm_source,
+                    utm_medium=details.utm_medium,
+                    utm_campaign=details.utm_campaign,
+                )
+        except IntegrityError:
+            existing = (
+                Signature.objects.filter(petition=petition, email_digest=digest)
+                .only("pk", "status")
+                .first()
+            )
+            if existing is None:
+                raise
+            if existing.status == Signature.Status.PENDING:
+                send_confirmation_email.enqueue(signature_id=existing.pk, locale=locale)
+            else:
+                send_already_signed_email.enqueue(signature_id=existing.pk, locale=locale)
+            return SigningOutcome.REPEATED
+        send_confirmation_email.enqueue(signature_id=signature.pk, locale=locale)
+    return SigningOutcome.NEW
+
+
+def locked_signature(public_id: uuid.UUID) -> Signature:
+    """The signature with its petition, its row locked until the transaction ends.
+
+    Only the signature row is locked (`of=self`): the petition row is locked later,
+    briefly, by the count update. Raises SignatureNotFound.
+    """
+    signature = (
+        Signature.objects.select_for_update(of=("self",))
+        .select_related("petition")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if signature is None:
+        raise SignatureNotFound
+    return signature
+
+
+def confirm_signature(*, public_id: uuid.UUID) -> Signature:
+    """Count a pending signature. Confirming twice is harmless and counts once.
+
+    Raises SignatureNotFound, SignatureNotConfirmable, or PetitionClosed when the
+    petition stopped accepting signatures before the confirmation.
+    """
+    with transaction.atomic():
+        signature = locked_signature(public_id)
+        if signature.status == Signature.Status.CONFIRMED:
+            return signature
+        if signature.status != Signature.Status.PENDING:
+            raise SignatureNotConfirmable
+        if not signature.petition.accepts_signatures():
+            raise PetitionClosed
+        signature.status = Signature.Status.CONFIRMED
+        signature.confirmed_at = timezone.now()
+        signature.save(update_fields=["status", "confirmed_at"])
+        Petition.objects.filter(pk=signature.petition_id).update(
+            confirmed_count=F("confirmed_count") + 1
+        )
+    return signature
+
+
+def withdraw_signature(*, public_id: uuid.UUID) -> Petition:
+    """Delete a signature at the request of the address's owner ("this was not me").
+
+    The row and its personal data are deleted, so the address can sign again
+    later. A confirmed signature is uncounted in the same transaction. Returns the
+    petition it belonged to. Raises SignatureNotFound if it is already gone.
+    """
+    with transaction.atomic():
+        signature = locked_signature(public_id)
+        petition = signature.petition
+        was_confirmed = signature.status == Signature.Status.CONFIRMED
+        signature.delete()
+        if was_confirmed:
+            Petition.objects.filter(pk=petition.pk, confirmed_count__gt=0).update(
+                confirmed_count=F("confirmed_count") - 1
+            )
+    return petition
+
+
+def rebuild_signature_count(*, petition_id: int) -> int:
+    """Recompute a petition's confirmed count from its signature rows; return it.
+
+    Locks the petition row first, then counts: a confirmation running meanwhile
+    waits for the lock, and its increment lands on the rebuilt value, so the count
+    cannot drift.
+    """
+    with transaction.atomic():
+        Petition.objects.select_for_update().filter(pk=petition_id).values_list("pk").first()
+        count = Signature.objects.filter(
+            petition_id=petition_id, status=Signature.Status.CONFIRMED
+        ).count()
+        Petition.objects.filter(pk=petition_id).update(confirmed_count=count)
+    return count

@@ -1,0 +1,187 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from petitio.petitions import services
+from petitio.petitions.models import Petition, Signature
+from petitio.petitions.services import SignatureDetails, SigningOutcome
+
+
+def details(email="claire.dubois@example.org", **overrides) -> SignatureDetails:
+    values = {"first_name": "Claire", "last_name": "Dubois", "email": email, "country": "BE"}
+    values.update(overrides)
+    return SignatureDetails(**values)
+
+
+def sign(petition, email="claire.dubois@example.org", locale="fr", **overrides):
+    return services.sign_petition(
+        petition=petition, details=details(email, **overrides), locale=locale
+    )
+
+
+def test_first_signature_is_pending_and_sends_a_confirmation_email(petition):
+    assert sign(petition) is SigningOutcome.NEW
+    signature = Signature.objects.get()
+    assert signature.status == Signature.Status.PENDING
+    assert signature.consent_version
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["claire.dubois@example.org"]
+    assert "/signatures/confirm/" in mail.outbox[0].body
+    assert "/signatures/not-me/" in mail.outbox[0].body
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "CLAIRE.DUBOIS@EXAMPLE.ORG",
+        "claire.dubois+petitions@example.org",
+        " claire.dubois@Example.org",
+    ],
+)
+def test_second_signature_from_same_address_stores_nothing_new(petition, variant):
+    sign(petition)
+    assert sign(petition, email=variant.strip()) is SigningOutcome.REPEATED
+    assert Signature.objects.count() == 1
+    assert Signature.objects.get().email == "claire.dubois@example.org"
+
+
+def test_gmail_dots_and_googlemail_alias_count_as_the_same_address(petition):
+    sign(petition, email="claire.dubois@gmail.com")
+    assert sign(petition, email="ClaireDubois+x@googlemail.com") is SigningOutcome.REPEATED
+    assert Signature.objects.count() == 1
+
+
+def test_repeat_of_a_pending_signature_sends_the_confirmation_again(petition):
+    sign(petition)
+    sign(petition)
+    assert len(mail.outbox) == 2
+    assert all("/signatures/confirm/" in message.body for message in mail.outbox)
+
+
+def test_repeat_of_a_confirmed_signature_sends_an_already_signed_notice(petition):
+    sign(petition)
+    services.confirm_signature(public_id=Signature.objects.get().public_id)
+    sign(petition, locale="en")
+    notice = mail.outbox[-1]
+    assert "already signed" in notice.subject.lower()
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+
+
+def test_closed_petition_refuses_signatures_and_stores_nothing(petition):
+    petition.status = Petition.Status.CLOSED
+    petition.save()
+    with pytest.raises(services.PetitionClosed):
+        sign(petition)
+    assert not Signature.objects.exists()
+    assert not mail.outbox
+
+
+def test_petition_past_its_deadline_refuses_signatures(petition):
+    petition.deadline = timezone.now() - timedelta(minutes=1)
+    petition.save()
+    with pytest.raises(services.PetitionClosed):
+        sign(petition)
+
+
+def test_confirmation_counts_once_even_when_repeated(petition):
+    sign(petition)
+    public_id = Signature.objects.get().public_id
+    services.confirm_signature(public_id=public_id)
+    services.confirm_signature(public_id=public_id)
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+    assert Signature.objects.get().confirmed_at is not None
+
+
+def test_confirmation_after_closing_is_refused(petition):
+    sign(petition)
+    Petition.objects.filter(pk=petition.pk).update(status=Petition.Status.CLOSED)
+    with pytest.raises(services.PetitionClosed):
+        services.confirm_signature(public_id=Signature.objects.get().public_id)
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_rejected_signature_cannot_be_confirmed(petition):
+    sign(petition)
+    Signature.objects.update(status=Signature.Status.FRAUDULENT)
+    with pytest.raises(services.SignatureNotConfirmable):
+        services.confirm_signature(public_id=Signature.objects.get().public_id)
+
+
+def test_withdrawing_a_confirmed_signature_deletes_it_and_uncounts_it(petition):
+    sign(petition)
+    public_id = Signature.objects.get().public_id
+    services.confirm_signature(public_id=public_id)
+    services.withdraw_signature(public_id=public_id)
+    assert not Signature.objects.exists()
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0
+    with pytest.raises(services.SignatureNotFound):
+        services.withdraw_signature(public_id=public_id)
+
+
+def test_withdrawn_address_can_sign_again(petition):
+    sign(petition)
+    services.withdraw_signature(public_id=Signature.objects.get().public_id)
+    assert sign(petition) is SigningOutcome.NEW
+
+
+def test_rebuild_restores_a_count_that_was_tampered_with(petition):
+    for index in range(3):
+        sign(petition, email=f"person{index}@example.org")
+    for signature in Signature.objects.all()[:2]:
+        services.confirm_signature(public_id=signature.public_id)
+    Petition.objects.filter(pk=petition.pk).update(confirmed_count=999)
+    assert services.rebuild_signature_count(petition_id=petition.pk) == 2
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 2
+
+
+def test_signature_and_its_email_task_are_written_in_one_transaction(petition, settings):
+    """With the database task backend the task row is part of the signing transaction."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with CaptureQueriesContext(connection) as queries:
+        sign(petition)
+    assert Signature.objects.count() == 1
+    task = DBTaskResult.objects.get()
+    assert task.task_path.endswith("send_confirmation_email")
+    assert task.args_kwargs["kwargs"]["signature_id"] == Signature.objects.get().pk
+    # No personal data in the task table: only ids and the language.
+    assert "claire" not in str(task.args_kwargs).lower()
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT")]
+    assert len(inserts) == 2
+
+
+def test_a_failure_while_queueing_leaves_no_signature(petition, monkeypatch):
+    class BrokenQueue:
+        @staticmethod
+        def enqueue(**kwargs):
+            raise RuntimeError("queue unavailable")
+
+    monkeypatch.setattr(services, "send_confirmation_email", BrokenQueue)
+    with pytest.raises(RuntimeError):
+        sign(petition)
+    assert not Signature.objects.exists()
+
+
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # the worker closes its connection
+def test_the_worker_sends_the_queued_email(petition, settings):
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    sign(petition)
+    assert not mail.outbox
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["claire.dubois@example.org"]

@@ -1,0 +1,265 @@
+"""The signing path over HTTP, including every kind of bad input."""
+
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from petitio.petitions.models import Petition, Signature
+from petitio.petitions.tokens import LinkPurpose, make_signature_token
+
+NAMES_IN_MANY_SCRIPTS = [
+    ("دىلنۇر", "تۇرسۇن"),  # Uyghur in Arabic script
+    ("明", "王"),
+    ("Анна", "Иванова"),
+    ("Zoë", "Van den Bossche-Ñúñez"),
+    ("Ana 🌸", "O'Brien"),
+    ("👨‍👩‍👧 Kim", "Lê"),
+]
+
+
+def sign_url(page) -> str:
+    return f"/fr/petitions/{page.pk}/sign/"
+
+
+def post_signature(client, page, **data):
+    return client.post(sign_url(page), data)
+
+
+def confirm_link(body: str) -> str:
+    return re.search(r"http://testserver(/\S+/signatures/confirm/\S+/)", body).group(1)
+
+
+def withdraw_link(body: str) -> str:
+    return re.search(r"http://testserver(/\S+/signatures/not-me/\S+/)", body).group(1)
+
+
+def test_petition_page_shows_the_form_count_and_demand(client, petition_page):
+    response = client.get(petition_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="first_name"' in html and 'name="email"' in html
+    assert "Nous demandons justice." in html
+    newsletter_input = html.split('name="newsletter_opt_in"')[1].split(">")[0]
+    assert "checked" not in newsletter_input
+    assert "<progress" in html
+
+
+def test_signing_redirects_with_303_to_check_your_inbox(client, petition_page, valid_form_data):
+    response = post_signature(client, petition_page, **valid_form_data)
+    assert response.status_code == 303
+    assert response["Location"] == f"/fr/petitions/{petition_page.pk}/check-your-inbox/"
+    assert client.get(response["Location"]).status_code == 200
+    assert Signature.objects.get().locale == "fr"
+
+
+def test_repeated_signature_gets_exactly_the_same_answer(client, petition_page, valid_form_data):
+    first = post_signature(client, petition_page, **valid_form_data)
+    again = post_signature(
+        client, petition_page, **{**valid_form_data, "email": "Claire.Dubois+x@EXAMPLE.org"}
+    )
+    assert (first.status_code, first["Location"]) == (again.status_code, again["Location"])
+    assert first.content == again.content
+    assert Signature.objects.count() == 1
+
+
+def test_full_journey_sign_confirm_count(client, petition_page, valid_form_data):
+    post_signature(client, petition_page, **valid_form_data)
+    link = confirm_link(mail.outbox[0].body)
+    page = client.get(link)
+    assert page.status_code == 200
+    assert Signature.objects.get().status == Signature.Status.PENDING  # a GET changes nothing
+    response = client.post(link)
+    assert response.status_code == 303
+    assert response["Location"] == f"/fr/petitions/{petition_page.pk}/thank-you/"
+    thank_you = client.get(response["Location"]).content.decode()
+    for host in ("wa.me", "facebook.com", "x.com", "bsky.app", "mailto:"):
+        assert host in thank_you
+    petition_page.petition.refresh_from_db()
+    assert petition_page.petition.confirmed_count == 1
+    # Reusing the link is harmless: it says the signature is already confirmed.
+    assert client.post(link).status_code == 303
+    assert client.get(link).context["already_confirmed"] is True
+    petition_page.petition.refresh_from_db()
+    assert petition_page.petition.confirmed_count == 1
+
+
+def test_not_me_link_removes_the_signature(client, petition_page, valid_form_data):
+    post_signature(client, petition_page, **valid_form_data)
+    link = withdraw_link(mail.outbox[0].body)
+    assert client.get(link).status_code == 200
+    assert Signature.objects.exists()
+    assert client.post(link).status_code == 200
+    assert not Signature.objects.exists()
+    assert client.post(link).status_code == 410  # reused: already gone
+
+
+def test_tampered_link_is_refused_with_400(client, petition_page, valid_form_data):
+    post_signature(client, petition_page, **valid_form_data)
+    link = confirm_link(mail.outbox[0].body)
+    tampered = link[:-3] + ("A" if link[-3] != "A" else "B") + link[-2:]
+    assert client.get(tampered).status_code == 400
+    assert client.post(tampered).status_code == 400
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_confirm_token_cannot_be_used_to_withdraw(client, petition_page, valid_form_data):
+    post_signature(client, petition_page, **valid_form_data)
+    token = confirm_link(mail.outbox[0].body).rstrip("/").rsplit("/", 1)[1]
+    response = client.post(reverse("petitions:withdraw", args=[token]))
+    assert response.status_code == 400
+    assert Signature.objects.exists()
+
+
+def test_link_expires_after_seven_days(client, petition_page, valid_form_data):
+    post_signature(client, petition_page, **valid_form_data)
+    link = confirm_link(mail.outbox[0].body)
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=7, minutes=1)):
+        assert client.post(link).status_code == 410
+    assert Signature.objects.get().status == Signature.Status.PENDING
+
+
+def test_link_for_a_signature_that_no_longer_exists(client, petition_page):
+    import uuid
+
+    token = make_signature_token(uuid.uuid4(), LinkPurpose.CONFIRM)
+    assert client.post(reverse("petitions:confirm", args=[token])).status_code == 410
+
+
+@pytest.mark.parametrize("first_name,last_name", NAMES_IN_MANY_SCRIPTS)
+def test_names_in_any_script_are_kept_exactly_and_shown_escaped(
+    client, petition_page, valid_form_data, first_name, last_name
+):
+    response = post_signature(
+        client,
+        petition_page,
+        **{**valid_form_data, "first_name": first_name, "last_name": last_name},
+    )
+    assert response.status_code == 303
+    signature = Signature.objects.get()
+    assert (signature.first_name, signature.last_name) == (first_name, last_name)
+    assert first_name in mail.outbox[0].body
+
+
+def test_markup_in_a_name_is_escaped_when_shown(client, petition_page, valid_form_data):
+    data = {**valid_form_data, "first_name": "<script>alert(1)</script>x" * 1, "email": "bad"}
+    html = post_signature(client, petition_page, **data).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+BAD_INPUTS = [
+    ({"email": ""}, "email"),
+    ({"email": "not-an-address"}, "email"),
+    ({"email": "a@b.org\r\nBcc: victim@example.org"}, "email"),
+    ({"email": "a@b.org\nBcc: victim@example.org"}, "email"),
+    ({"email": "x" * 250 + "@example.org"}, "email"),
+    ({"first_name": ""}, "first_name"),
+    ({"last_name": "   "}, "last_name"),
+    ({"first_name": "A" * 101}, "first_name"),
+    ({"last_name": "Dubois\x00"}, "last_name"),
+    ({"first_name": "Claire\x07"}, "first_name"),
+    ({"first_name": "\u202eerialC"}, "first_name"),
+    ({"first_name": "!!!"}, "first_name"),
+    ({"country": "XX"}, "country"),
+    ({"country": ""}, "country"),
+    ({"postcode": "<b>1000</b>"}, "postcode"),
+    ({"postcode": "1" * 17}, "postcode"),
+]
+
+
+@pytest.mark.parametrize("override,field", BAD_INPUTS)
+def test_bad_input_is_refused_on_the_form_with_a_translated_message(
+    client, petition_page, valid_form_data, override, field
+):
+    response = post_signature(client, petition_page, **{**valid_form_data, **override})
+    assert response.status_code == 400
+    assert response.context["form"].errors[field]
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert not Signature.objects.exists()
+    assert not mail.outbox
+
+
+def test_errors_are_in_the_visitor_language(client, petition_page, valid_form_data):
+    response = client.post(sign_url(petition_page), {**valid_form_data, "first_name": ""})
+    assert "Veuillez indiquer votre prénom." in response.content.decode()
+
+
+def test_bad_input_does_not_alter_an_existing_signature(client, petition_page, valid_form_data):
+    post_signature(client, petition_page, **valid_form_data)
+    before = Signature.objects.values().get()
+    post_signature(client, petition_page, **{**valid_form_data, "first_name": "X" * 500})
+    assert Signature.objects.values().get() == before
+
+
+def test_body_over_64_kib_is_refused_with_413(client, petition_page, valid_form_data):
+    response = post_signature(client, petition_page, **{**valid_form_data, "postcode": "1" * 70000})
+    assert response.status_code == 413
+    assert not Signature.objects.exists()
+
+
+def test_wrong_content_type_is_refused_with_415(client, petition_page):
+    response = client.post(
+        sign_url(petition_page), data='{"email": "a@b.org"}', content_type="application/json"
+    )
+    assert response.status_code == 415
+
+
+def test_missing_or_bad_csrf_token_is_refused_with_403(petition_page, valid_form_data):
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(sign_url(petition_page), valid_form_data).status_code == 403
+    strict.get(petition_page.url)
+    bad = {**valid_form_data, "csrfmiddlewaretoken": "x" * 64}
+    response = strict.post(sign_url(petition_page), bad)
+    assert response.status_code == 403
+    assert "expir" in response.content.decode().lower()
+    assert not Signature.objects.exists()
+
+
+def test_signing_works_with_a_real_csrf_token(petition_page, valid_form_data):
+    strict = Client(enforce_csrf_checks=True)
+    html = strict.get(petition_page.url).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    response = strict.post(
+        sign_url(petition_page), {**valid_form_data, "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 303
+
+
+def test_closed_petition_keeps_its_page_and_count_and_refuses_politely(
+    client, petition_page, valid_form_data
+):
+    Petition.objects.filter(pk=petition_page.petition_id).update(
+        status=Petition.Status.CLOSED, confirmed_count=42
+    )
+    html = client.get(petition_page.url).content.decode()
+    assert 'name="email"' not in html
+    assert "42" in html
+    response = post_signature(client, petition_page, **valid_form_data)
+    assert response.status_code == 409
+    assert not Signature.objects.exists()
+
+
+def test_unknown_petition_is_404(client, petition_page, valid_form_data):
+    assert client.post("/fr/petitions/999999/sign/", valid_form_data).status_code == 404
+
+
+def test_get_on_the_sign_url_is_refused(client, petition_page):
+    assert client.get(sign_url(petition_page)).status_code == 405
+
+
+def test_utm_source_from_the_page_url_is_recorded(client, petition_page, valid_form_data):
+    html = client.get(petition_page.url + "?utm_source=newsletter").content.decode()
+    assert 'value="newsletter"' in html
+    post_signature(client, petition_page, **valid_form_data, utm_source="newsletter")
+    assert Signature.objects.get().utm_source == "newsletter"
+
+
+def test_newsletter_opt_in_is_off_unless_ticked(client, petition_page, valid_form_data):
+    post_signature(client, petition_page, **valid_form_data)
+    assert Signature.objects.get().newsletter_opt_in is False

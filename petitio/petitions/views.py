@@ -1,0 +1,216 @@
+"""HTTP for the signing path: validate input, call a service, answer.
+
+Every refusal is a translated page with a 4xx status; a GET never changes state.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .emails import petition_page_in
+from .forms import SignatureForm
+from .models import PetitionPage, Signature
+from .selectors import next_action_for
+from .sharing import share_links
+from .tokens import LinkExpired, LinkInvalid, LinkPurpose, read_signature_token
+
+
+class SeeOther(HttpResponseRedirect):
+    """303: after a POST the browser GETs the next page, so a reload cannot resend."""
+
+    status_code = 303
+
+
+def live_petition_page(page_id: int) -> PetitionPage:
+    """The live petition page, in the active language when it has a translation in it
+    (so switching language on a signing step shows the same campaign translated)."""
+    page = PetitionPage.objects.live().select_related("petition").filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    localized = page.localized
+    return localized if localized.live else page
+
+
+def refusal(
+    request: HttpRequest, *, title: str, message: str, status: int, page=None
+) -> HttpResponse:
+    back_url, back_label = (
+        (page.url, _("Back to the petition")) if page else ("/", _("Go to the home page"))
+    )
+    return render(
+        request,
+        "core/request_refused.html",
+        {"title": title, "message": message, "back_url": back_url, "back_label": back_label},
+        status=status,
+    )
+
+
+def closed_refusal(request: HttpRequest, page: PetitionPage | None) -> HttpResponse:
+    return refusal(
+        request,
+        title=_("This petition is closed"),
+        message=_(
+            "Thank you for wanting to sign. This petition no longer accepts signatures; "
+            "nothing was recorded."
+        ),
+        status=409,
+        page=page,
+    )
+
+
+@require_POST
+@never_cache
+def sign(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Validate the signing form, record the signature, send the signer to their inbox.
+
+    New and repeated addresses get exactly the same response.
+    """
+    page = live_petition_page(page_id)
+    if not page.petition.accepts_signatures():
+        return closed_refusal(request, page)
+    form = SignatureForm(request.POST)
+    if not form.is_valid():
+        return page.render_with_form(request, form, status=400)
+    details = services.SignatureDetails(
+        **{name: form.cleaned_data[name] for name in services.SignatureDetails.field_names()}
+    )
+    try:
+        services.sign_petition(petition=page.petition, details=details, locale=get_language())
+    except services.PetitionClosed:
+        return closed_refusal(request, page)
+    return SeeOther(reverse("petitions:check_inbox", args=[page.pk]))
+
+
+@require_GET
+@never_cache
+def check_inbox(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = live_petition_page(page_id)
+    return render(request, "petitions/check_inbox.html", {"page": page})
+
+
+@require_GET
+@never_cache
+def thank_you(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = live_petition_page(page_id)
+    share_url = request.build_absolute_uri(page.url)
+    return render(
+        request,
+        "petitions/thank_you.html",
+        {
+            "page": page,
+            "petition": page.petition,
+            "share_url": share_url,
+            "share_links": share_links(url=share_url, text=page.share_text),
+            "next_action": next_action_for(page),
+        },
+    )
+
+
+def read_link(
+    request: HttpRequest, token: str, purpose: LinkPurpose
+) -> tuple[uuid.UUID | None, HttpResponse | None]:
+    """The public id in a link's token, or a refusal page to answer instead."""
+    try:
+        return read_signature_token(token, purpose), None
+    except LinkExpired:
+        days = settings.SIGNATURE_LINK_MAX_AGE_SECONDS // 86400
+        return None, refusal(
+            request,
+            title=_("This link has expired"),
+            message=ngettext(
+                "Links in our emails are valid for %(days)d day. If you still want to "
+                "sign, please sign again: we will send you a new link.",
+                "Links in our emails are valid for %(days)d days. If you still want to "
+                "sign, please sign again: we will send you a new link.",
+                days,
+            )
+            % {"days": days},
+            status=410,
+        )
+    except LinkInvalid:
+        return None, refusal(
+            request,
+            title=_("This link is not valid"),
+            message=_(
+                "The link may have been cut or changed. Please open it again from the "
+                "email, or copy the whole address into your browser."
+            ),
+            status=400,
+        )
+
+
+def signature_gone(request: HttpRequest) -> HttpResponse:
+    return refusal(
+        request,
+        title=_("This signature no longer exists"),
+        message=_("It was withdrawn or erased. You can sign the petition again at any time."),
+        status=410,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button; only its POST confirms (mail scanners open links, not forms)."""
+    public_id, refused = read_link(request, token, LinkPurpose.CONFIRM)
+    if refused is not None:
+        return refused
+    signature = Signature.objects.filter(public_id=public_id).only("petition_id", "status").first()
+    if signature is None:
+        return signature_gone(request)
+    page = petition_page_in(signature.petition_id, get_language())
+    if request.method == "GET":
+        return render(
+            request,
+            "petitions/confirm.html",
+            {"page": page, "already_confirmed": signature.status == Signature.Status.CONFIRMED},
+        )
+    try:
+        services.confirm_signature(public_id=public_id)
+    except services.SignatureNotFound:
+        return signature_gone(request)
+    except services.SignatureNotConfirmable:
+        return refusal(
+            request,
+            title=_("This signature cannot be confirmed"),
+            message=_(
+                "The organisers have set it aside. Please contact us if you think this is "
+                "a mistake."
+            ),
+            status=409,
+        )
+    except services.PetitionClosed:
+        return closed_refusal(request, page)
+    if page is None:
+        return SeeOther("/")
+    return SeeOther(reverse("petitions:thank_you", args=[page.pk]))
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def withdraw(request: HttpRequest, token: str) -> HttpResponse:
+    """ "This was not me": GET asks, POST deletes the signature and everything in it."""
+    public_id, refused = read_link(request, token, LinkPurpose.WITHDRAW)
+    if refused is not None:
+        return refused
+    signature = Signature.objects.filter(public_id=public_id).only("petition_id").first()
+    if signature is None:
+        return signature_gone(request)
+    page = petition_page_in(signature.petition_id, get_language())
+    if request.method == "GET":
+        return render(request, "petitions/withdraw.html", {"page": page})
+    try:
+        services.withdraw_signature(public_id=public_id)
+    except services.SignatureNotFound:
+        return signature_gone(request)
+    return render(request, "petitions/withdrawn.html", {"page": page})

@@ -1,0 +1,67 @@
+"""The petitions in the Wagtail admin: list with live counts, edit, close, export."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import export_signatures
+from .models import Petition, Signature
+
+
+class PetitionViewSet(SnippetViewSet):
+    model = Petition
+    icon = "doc-full-inverse"
+    menu_label = _("Petitions")
+    menu_order = 150
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        "slug",
+        "status",
+        "goal",
+        Column("confirmed", label=pgettext_lazy("signature count", "Confirmed")),
+        Column("pending", label=pgettext_lazy("signature count", "Pending")),
+        "deadline",
+    ]
+    list_filter = ["status"]
+    search_fields = ["name", "slug"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return Petition.objects.annotate(
+            confirmed=Count("signatures", filter=Q(signatures__status=Signature.Status.CONFIRMED)),
+            pending=Count("signatures", filter=Q(signatures__status=Signature.Status.PENDING)),
+        )
+
+
+register_snippet(PetitionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_export_url():
+    return [
+        path(
+            "petitions/<int:petition_id>/export.csv",
+            export_signatures,
+            name="petitions_export_signatures",
+        )
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def export_button(snippet, user, next_url=None):
+    if isinstance(snippet, Petition) and user.has_perm("petitions.export_signatures"):
+        yield MenuItem(
+            _("Export confirmed signatures (CSV)"),
+            reverse("petitions_export_signatures", args=[snippet.pk]),
+            icon_name="download",
+            priority=90,
+        )

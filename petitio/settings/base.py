@@ -1,0 +1,236 @@
+"""Settings shared by every environment. dev.py, test.py and production.py build on it.
+
+Only values that are the same everywhere, or that come from the environment with a
+safe local default, live here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dj_database_url
+import dj_email_url
+
+from .env import BASE_DIR, env_bool, env_list, env_str, load_dotenv
+
+load_dotenv()
+
+VAR_DIR = BASE_DIR / "var"
+
+SECRET_KEY = env_str("SECRET_KEY", "insecure-local-only-key-change-me-0123456789abcdef")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
+
+# Key for the keyed hash (HMAC) of normalised email addresses: deduplication
+# without keeping a searchable address. Changing it breaks deduplication of
+# earlier signatures, so it is set once per installation.
+EMAIL_HASH_KEY = env_str("EMAIL_HASH_KEY", "insecure-local-only-hash-key-change-me")
+
+INSTALLED_APPS = [
+    "petitio.core",
+    "petitio.content",
+    "petitio.actions",
+    "petitio.petitions",
+    "petitio.groups",
+    "petitio.api",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_countries",
+    "django_tasks",
+    "django_tasks_db",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "petitio.core.middleware.PublicFormLimitsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "petitio.core.middleware.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "petitio.urls"
+WSGI_APPLICATION = "petitio.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "petitio" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# --- Storage -------------------------------------------------------------------------
+# SQLite in WAL mode under var/ by default; PostgreSQL (or any dj-database-url URL)
+# when DATABASE_URL says so.
+DEFAULT_SQLITE_PATH = VAR_DIR / "petitio.sqlite3"
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+    ),
+}
+
+
+def database_from_env(default_sqlite_path=DEFAULT_SQLITE_PATH) -> dict[str, Any]:
+    """The default database from DATABASE_URL, or a WAL-mode SQLite file."""
+    url = env_str("DATABASE_URL")
+    config: dict[str, Any]
+    if url:
+        config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    else:
+        default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
+DATABASES = {"default": database_from_env()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "petitio",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Background work -----------------------------------------------------------------
+# The database backend writes a task row inside the caller's transaction: the
+# outbox that guarantees an acknowledged signature has its email queued.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Email -----------------------------------------------------------------------------
+# Locally every message lands in var/outbox/ (one .eml file each), listed for staff
+# in the admin. EMAIL_URL=smtp://user:password@host:port sends through SMTP instead.
+EMAIL_OUTBOX_DIR = VAR_DIR / "outbox"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Petitio <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+_email_url = env_str("EMAIL_URL")
+if _email_url:
+    _email = dj_email_url.parse(_email_url)
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"]
+    EMAIL_PORT = _email["EMAIL_PORT"]
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+    EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+    EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 30
+else:
+    EMAIL_BACKEND = "petitio.core.mail.OutboxEmailBackend"
+
+# --- Languages -----------------------------------------------------------------------
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["petitio.formats"]
+TIME_ZONE = "Europe/Brussels"
+
+# --- Static and media ----------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "petitio" / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Wagtail ---------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Petitio"
+WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "odt", "docx"]
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Security --------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+CSRF_FAILURE_VIEW = "petitio.core.views.csrf_failure"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Public forms (signing, confirmation) accept at most this many bytes of body.
+# The admin keeps Django's larger default so long pages can be edited.
+PUBLIC_FORM_MAX_BYTES = 64 * 1024
+
+# --- Petitions -------------------------------------------------------------------------
+# How long links in signature emails stay valid.
+SIGNATURE_LINK_MAX_AGE_SECONDS = 7 * 24 * 3600
+# How long the public count may lag the rows (seconds of caching).
+SIGNATURE_COUNT_CACHE_SECONDS = 2
+# The version of the consent wording shown on the signing form; stored with each
+# signature so we always know which words a person agreed to.
+SIGNING_CONSENT_VERSION = "2026-11-signing-v1"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}
