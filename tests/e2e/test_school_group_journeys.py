@@ -101,7 +101,7 @@ def test_nathalie_registers_a_group_staff_approve_it_and_it_appears_in_the_direc
     school = "Collège Imaginaire du Beffroi"
 
     page.goto(f"{base}{DIRECTORY}")
-    page.locator("main").get_by_role("link", name="Register a new group").first.click()
+    page.locator("main").get_by_role("link", name="Inscrire un nouveau groupe").first.click()
     expect(page).to_have_url(re.compile(r"/fr/groups/register/$"))
     page.locator("#id_school_name").fill(school)
     page.locator("#id_street_address").fill("Chaussée de Mons 240")
@@ -150,7 +150,7 @@ def test_sophie_reports_paper_signatures_staff_approve_and_the_petition_counts_t
     petition_page = PetitionPage.objects.get(petition__slug=UYGHUR_SLUG, locale__language_code="fr")
 
     page.goto(f"{base}{DIRECTORY}")
-    page.locator("main").get_by_role("link", name=re.compile("paper signatures")).click()
+    page.locator("main").get_by_role("link", name=re.compile("signatures sur papier")).click()
     page.locator("#id_email").fill(DEMO_COORDINATOR)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
