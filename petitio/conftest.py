@@ -79,3 +79,17 @@ def valid_form_data() -> dict[str, str]:
         "country": "BE",
         "postcode": "1000",
     }
+
+
+@pytest.fixture
+def standard_mode(db):
+    """The organisation chose standard protection: the server can read personal data."""
+    from petitio.privacy.models import PrivacySettings, ProtectionMode
+    from petitio.privacy.personal_data import forget_cached_protection
+
+    privacy = PrivacySettings.load()
+    privacy.protection_mode = ProtectionMode.STANDARD
+    privacy.save()
+    forget_cached_protection()
+    yield
+    forget_cached_protection()

@@ -21,6 +21,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("petitio.petitions.urls")),
     path("", include("petitio.groups.urls")),
+    path("", include("petitio.privacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import get_language_from_request
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query, Schema, Swagger
 from ninja.errors import HttpError
 
 from .schemas import PetitionOut
@@ -19,6 +19,9 @@ api = NinjaAPI(
         "Published petitions and their counts: `signature_count` is confirmed online "
         "signatures plus approved paper ones; `paper_signature_count` is the paper part."
     ),
+    # The interactive docs come from our static files ("ninja" in INSTALLED_APPS);
+    # without this, Swagger UI would ask validator.swagger.io about our schema.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 

@@ -19,6 +19,8 @@ from petitio.actions.models import ActionIndexPage
 from petitio.core.emails import email_digest
 from petitio.petitions.models import Petition, PetitionPage, Signature
 from petitio.petitions.services import rebuild_signature_count
+from petitio.privacy.consent import Purpose, consent_text_id
+from petitio.privacy.personal_data import protect_record
 
 from . import demo_texts as texts
 from .models import HomePage, OrganisationSettings, StandardPage, Theme
@@ -93,21 +95,25 @@ def add_demo_signatures(petition: Petition, count: int) -> None:
     """Confirmed signatures from fictional signers, so a finished petition has a real,
     rebuildable count. Addresses are on example.org, which receives no mail."""
     now = timezone.now()
-    Signature.objects.bulk_create(
-        Signature(
+    consent_id = consent_text_id(Purpose.SIGNING, DEFAULT_LANGUAGE)
+
+    def demo_signature(index: int) -> Signature:
+        email = f"demo-{petition.slug}-{index}@example.org"
+        return Signature(
             petition=petition,
             status=Signature.Status.CONFIRMED,
-            email_digest=email_digest(f"demo-{petition.slug}-{index}@example.org"),
-            first_name="Demo",
-            last_name=f"Signer {index}",
-            email=f"demo-{petition.slug}-{index}@example.org",
+            email_digest=email_digest(email),
+            personal_data=protect_record(
+                {"first_name": "Demo", "last_name": f"Signer {index}", "email": email}
+            ),
+            email_domain="example.org",
             country="BE",
             locale=DEFAULT_LANGUAGE,
-            consent_version=settings.SIGNING_CONSENT_VERSION,
+            consent_text_id=consent_id,
             confirmed_at=now,
         )
-        for index in range(count)
-    )
+
+    Signature.objects.bulk_create(demo_signature(index) for index in range(count))
     rebuild_signature_count(petition_id=petition.pk)
 
 

@@ -1,9 +1,11 @@
-"""Limits on what public forms accept, checked before anything reads the body."""
+"""Request-wide policies: the Content-Security-Policy of each response, the limits on
+what public forms accept (checked before anything reads the body), the language."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
@@ -14,6 +16,42 @@ from django.utils.translation import gettext as _
 ACCEPTED_FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # Paths whose POSTs are not public forms: the admin has its own limits and forms.
 EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/api/")
+# Paths of the Wagtail admin, which gets settings.ADMIN_CONTENT_SECURITY_POLICY.
+ADMIN_PREFIXES = ("/admin/",)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy on admin paths.
+
+    Every response gets settings.CONTENT_SECURITY_POLICY (the strict public policy),
+    unless a view chose another with django-csp's decorators. Responses under
+    ADMIN_PREFIXES get settings.ADMIN_CONTENT_SECURITY_POLICY instead: Wagtail's
+    admin needs inline scripts and styles (see the comment on that setting).
+
+    The public pages Wagtail previews inside the admin are admin responses too.
+    Wagtail renders them by running a dummy request for the page's public URL
+    through the middleware (request.is_dummy); that inner pass sets no policy, so
+    the admin request around it sets the admin's, which lets the editor frame it.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if getattr(request, "is_dummy", False):
+            return response
+        return super().process_response(request, response)
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(ADMIN_PREFIXES)
+        ):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
 
 
 class PublicFormLimitsMiddleware:

@@ -119,7 +119,7 @@ class GroupMembersView(GroupStaffView, TemplateView):
     page_title = gettext_lazy("Members")
 
     def get_context_data(self, **kwargs):
-        members = GroupMembership.objects.filter(group=self.group).order_by("status", "first_name")
+        members = GroupMembership.objects.filter(group=self.group).order_by("status", "created_at")
         return super().get_context_data(members=members, **kwargs)
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from petitio.content.demo import publish, translate
 from petitio.content.models import HomePage
 from petitio.core.emails import email_digest
+from petitio.privacy.personal_data import encrypt_for_server
 
 from .models import Province, SchoolGroup, SchoolGroupIndexPage
 
@@ -158,9 +159,9 @@ def create_group(data: tuple, *, status: str) -> SchoolGroup:
         province=province,
         language=language,
         description=description,
-        coordinator_first_name=first_name,
-        coordinator_last_name=last_name,
-        coordinator_email=email,
+        coordinator_contact=encrypt_for_server(
+            {"first_name": first_name, "last_name": last_name, "email": email}
+        ),
         coordinator_email_digest=email_digest(email),
         status=status,
         email_confirmed_at=now,

@@ -60,15 +60,18 @@ def send(*, kind: EmailKind, to: str, language: str, context: dict) -> None:
     message.send()
 
 
-def send_membership_email(*, membership_id: int, kind: EmailKind, locale: str = "") -> None:
-    """A member's email (confirm, already a member); nothing if the membership is gone."""
+def send_membership_email(
+    *, membership_id: int, kind: EmailKind, locale: str, to: str, first_name: str
+) -> None:
+    """A member's email (confirm, already a member) to the address given by the
+    request; nothing if the membership is gone."""
     membership = GroupMembership.objects.filter(pk=membership_id).select_related("group").first()
     if membership is None:
         return
     language = supported_language(locale or membership.locale)
     with translation.override(language):
         context = {
-            "first_name": membership.first_name,
+            "first_name": first_name,
             "school_name": membership.group.school_name,
             "link_days": LinkPurpose.JOIN.days,
         }
@@ -76,25 +79,31 @@ def send_membership_email(*, membership_id: int, kind: EmailKind, locale: str = 
             context["confirm_url"] = link(
                 "groups:join_confirm", membership.public_id, LinkPurpose.JOIN
             )
-    send(kind=kind, to=membership.email, language=language, context=context)
+    send(kind=kind, to=to, language=language, context=context)
 
 
 def send_new_member_notice(*, membership_id: int) -> None:
-    """Tell the coordinator that someone joined: first name and role only."""
+    """Tell the coordinator that someone joined: their role and the group's size only
+    (a member's name may be sealed, and the coordinator meets them at school)."""
     membership = GroupMembership.objects.filter(pk=membership_id).select_related("group").first()
     if membership is None:
         return
     group = membership.group
+    coordinator = group.coordinator
+    if not coordinator:
+        return
     with translation.override(supported_language(group.language)):
         context = {
-            "coordinator_first_name": group.coordinator_first_name,
+            "coordinator_first_name": coordinator["first_name"],
             "school_name": group.school_name,
-            "member_first_name": membership.first_name,
             "member_role": membership.get_role_display(),
+            "member_count": group.memberships.filter(
+                status=GroupMembership.Status.CONFIRMED
+            ).count(),
         }
     send(
         kind=EmailKind.NEW_MEMBER,
-        to=group.coordinator_email,
+        to=coordinator["email"],
         language=group.language,
         context=context,
     )
@@ -103,11 +112,12 @@ def send_new_member_notice(*, membership_id: int) -> None:
 def send_group_email(*, group_id: int, kind: EmailKind) -> None:
     """A coordinator's email about their group; nothing if the group is gone."""
     group = SchoolGroup.objects.filter(pk=group_id).first()
-    if group is None:
+    coordinator = group.coordinator if group is not None else {}
+    if group is None or not coordinator:
         return
     with translation.override(supported_language(group.language)):
         context = {
-            "coordinator_first_name": group.coordinator_first_name,
+            "coordinator_first_name": coordinator["first_name"],
             "school_name": group.school_name,
             "rejection_reason": group.rejection_reason,
             "register_days": LinkPurpose.REGISTER.days,
@@ -120,4 +130,4 @@ def send_group_email(*, group_id: int, kind: EmailKind) -> None:
         if kind in (EmailKind.GROUP_APPROVED, EmailKind.REPORT_LINK):
             context["report_url"] = link("groups:report", group.public_id, LinkPurpose.PAPER_REPORT)
             context["report_link_request_url"] = absolute_url(reverse("groups:report_link"))
-    send(kind=kind, to=group.coordinator_email, language=group.language, context=context)
+    send(kind=kind, to=coordinator["email"], language=group.language, context=context)

@@ -7,6 +7,7 @@ import unicodedata
 from django import forms
 from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from petitio.petitions.forms import BIDI_CONTROLS, FORBIDDEN_CATEGORIES, name_field
 
@@ -44,7 +45,7 @@ def validate_single_line(value: str) -> None:
     validate_text(value)
 
 
-def email_field(*, help_text: str = "") -> forms.CharField:
+def email_field(*, help_text: StrOrPromise = "") -> forms.CharField:
     return forms.CharField(
         label=_("Email address"),
         max_length=254,

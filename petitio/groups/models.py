@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.models import Page
 
 SCHOOL_NAME_MAX_LENGTH = 200
@@ -96,9 +96,10 @@ class SchoolGroup(models.Model):
 
     # Private: never shown publicly.
     street_address = models.CharField(_("school street address"), max_length=200)
-    coordinator_first_name = models.CharField(_("coordinator first name"), max_length=100)
-    coordinator_last_name = models.CharField(_("coordinator last name"), max_length=100)
-    coordinator_email = models.EmailField(_("coordinator email"), max_length=254)
+    # The coordinator's first name, last name and email, encrypted with the server's
+    # key in both protection modes: the server writes to coordinators (moderation,
+    # new members, paper-report links), so it must be able to read their address.
+    coordinator_contact = models.TextField(blank=True, default="", editable=False)
     coordinator_email_digest = models.CharField(max_length=64, editable=False, db_index=True)
 
     panels = [
@@ -116,9 +117,7 @@ class SchoolGroup(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("street_address"),
-                FieldPanel("coordinator_first_name"),
-                FieldPanel("coordinator_last_name"),
-                FieldPanel("coordinator_email", read_only=True),
+                HelpPanel(template="groups/admin/coordinator_panel.html"),
             ],
             heading=_("Private"),
         ),
@@ -142,9 +141,17 @@ class SchoolGroup(models.Model):
     def is_public(self) -> bool:
         return self.status == self.Status.APPROVED
 
+    @property
+    def coordinator(self) -> dict[str, str]:
+        """The coordinator's first_name, last_name and email (empty once erased)."""
+        from petitio.privacy.personal_data import reveal_record
+
+        return reveal_record(self.coordinator_contact) or {}
+
 
 class GroupMembership(models.Model):
-    """A pupil or teacher who joined a group. Only a first name and an address are kept.
+    """A pupil or teacher who joined a group. Only a first name and an address are kept,
+    protected like signers' (sealed in sealed mode).
 
     One membership per (group, email digest), enforced by a unique constraint.
     """
@@ -163,9 +170,12 @@ class GroupMembership(models.Model):
         SchoolGroup, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("group")
     )
     role = models.CharField(_("role"), max_length=16, choices=Role)
-    first_name = models.CharField(_("first name"), max_length=100)
-    email = models.EmailField(_("email"), max_length=254)
+    # First name and address as one protected record (sealed in sealed mode).
+    personal_data = models.TextField(blank=True)
     email_digest = models.CharField(max_length=64)
+    consent_text = models.ForeignKey(
+        "privacy.ConsentText", on_delete=models.PROTECT, null=True, related_name="+"
+    )
     locale = models.CharField(max_length=8)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PENDING)
     created_at = models.DateTimeField(_("joined at"), default=timezone.now)
@@ -182,6 +192,13 @@ class GroupMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group_id}:{self.public_id}"
+
+    @property
+    def details(self) -> dict[str, str] | None:
+        """first_name and email if the server may read them, else None (sealed)."""
+        from petitio.privacy.personal_data import reveal_record
+
+        return reveal_record(self.personal_data)
 
 
 class PaperSignatureReport(models.Model):

@@ -64,7 +64,10 @@ def groups_with_member_counts() -> QuerySet[SchoolGroup]:
     )
 
 
-MEMBER_EXPORT_FIELDS = (
+# The personal columns come from each membership's protected record.
+MEMBER_PERSONAL_COLUMNS = ("first_name", "email")
+MEMBER_EXPORT_COLUMNS = (
+    "public_id",
     "first_name",
     "role",
     "email",
@@ -75,12 +78,14 @@ MEMBER_EXPORT_FIELDS = (
 )
 
 
-def members_for_export(*, group_id: int) -> Iterator[tuple]:
-    """A group's members as tuples of MEMBER_EXPORT_FIELDS, oldest first, streamed."""
+def members_for_export(*, group_id: int) -> Iterator[dict]:
+    """A group's members as dicts of the clear MEMBER_EXPORT_COLUMNS plus
+    `personal_data`, oldest first, streamed."""
+    clear = [name for name in MEMBER_EXPORT_COLUMNS if name not in MEMBER_PERSONAL_COLUMNS]
     return (
         GroupMembership.objects.filter(group_id=group_id)
         .order_by("pk")
-        .values_list(*MEMBER_EXPORT_FIELDS)
+        .values(*clear, "personal_data")
         .iterator(chunk_size=2000)
     )
 

@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from petitio.core.emails import email_digest
 from petitio.petitions.models import Petition
+from petitio.privacy.consent import Purpose, consent_text_id
+from petitio.privacy.personal_data import encrypt_for_server, protect_record
 
 from . import tasks
 from .models import GroupMembership, PaperSignatureReport, SchoolGroup
@@ -72,6 +74,10 @@ class MemberDetails:
     email: str
     role: str
 
+    def recipient(self) -> dict[str, str]:
+        """The email task's arguments for the address (erased once sent)."""
+        return {"recipient_email": self.email, "recipient_name": self.first_name}
+
 
 @dataclass(frozen=True, kw_only=True)
 class GroupDetails:
@@ -92,6 +98,18 @@ class GroupDetails:
     def field_names(cls) -> tuple[str, ...]:
         return tuple(field.name for field in fields(cls))
 
+    @classmethod
+    def public_field_names(cls) -> tuple[str, ...]:
+        """The fields stored in clear: the school's, not the coordinator's."""
+        return tuple(name for name in cls.field_names() if not name.startswith("coordinator_"))
+
+    def coordinator_record(self) -> dict[str, str]:
+        return {
+            "first_name": self.coordinator_first_name,
+            "last_name": self.coordinator_last_name,
+            "email": self.coordinator_email,
+        }
+
 
 # --- Members ------------------------------------------------------------------------
 
@@ -107,21 +125,24 @@ def request_membership(
     already a member" email, a rejected one gets nothing. The caller must answer
     every outcome identically so that nobody learns who is a member.
 
-    Raises GroupNotApproved unless the group is approved.
+    Raises GroupNotApproved unless the group is approved, and
+    privacy.personal_data.SealingKeyMissing if sealed mode has no key yet.
     """
     if group.status != SchoolGroup.Status.APPROVED:
         raise GroupNotApproved
     digest = email_digest(details.email)
+    protected = protect_record({"first_name": details.first_name, "email": details.email})
+    consent_id = consent_text_id(Purpose.GROUP_MEMBERSHIP, locale)
     with transaction.atomic():
         try:
             with transaction.atomic():
                 membership = GroupMembership.objects.create(
                     group=group,
                     role=details.role,
-                    first_name=details.first_name,
-                    email=details.email,
+                    personal_data=protected,
                     email_digest=digest,
                     locale=locale,
+                    consent_text_id=consent_id,
                 )
         except IntegrityError:
             existing = (
@@ -132,11 +153,17 @@ def request_membership(
             if existing is None:
                 raise
             if existing.status == GroupMembership.Status.PENDING:
-                tasks.send_membership_confirmation_email.enqueue(membership_id=existing.pk)
+                tasks.send_membership_confirmation_email.enqueue(
+                    membership_id=existing.pk, locale=locale, **details.recipient()
+                )
             elif existing.status == GroupMembership.Status.CONFIRMED:
-                tasks.send_already_member_email.enqueue(membership_id=existing.pk, locale=locale)
+                tasks.send_already_member_email.enqueue(
+                    membership_id=existing.pk, locale=locale, **details.recipient()
+                )
             return JoiningOutcome.REPEATED
-        tasks.send_membership_confirmation_email.enqueue(membership_id=membership.pk)
+        tasks.send_membership_confirmation_email.enqueue(
+            membership_id=membership.pk, locale=locale, **details.recipient()
+        )
     return JoiningOutcome.NEW
 
 
@@ -179,7 +206,8 @@ def register_group(*, details: GroupDetails) -> SchoolGroup:
     """
     with transaction.atomic():
         group = SchoolGroup.objects.create(
-            **{name: getattr(details, name) for name in GroupDetails.field_names()},
+            **{name: getattr(details, name) for name in GroupDetails.public_field_names()},
+            coordinator_contact=encrypt_for_server(details.coordinator_record()),
             coordinator_email_digest=email_digest(details.coordinator_email),
             status=SchoolGroup.Status.PENDING_EMAIL,
         )

@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from petitio.petitions.views import SeeOther, refusal
+from petitio.petitions.views import SeeOther, refusal, signing_paused
+from petitio.privacy.personal_data import SealingKeyMissing
 
 from . import services
 from .forms import (
@@ -53,6 +55,7 @@ def page_context(**context) -> dict:
 # --- Joining ------------------------------------------------------------------------
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @never_cache
 def join(request: HttpRequest) -> HttpResponse:
@@ -103,6 +106,8 @@ def join_submit(request: HttpRequest) -> HttpResponse:
         )
     except services.GroupNotApproved:
         return group_not_open(request)
+    except SealingKeyMissing:
+        return signing_paused(request, None)
     return SeeOther(reverse("groups:join_check_inbox"))
 
 
@@ -197,6 +202,7 @@ def join_welcome(request: HttpRequest) -> HttpResponse:
 # --- Registering a group ------------------------------------------------------------
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @never_cache
 def register(request: HttpRequest) -> HttpResponse:
@@ -259,6 +265,7 @@ def register_received(request: HttpRequest) -> HttpResponse:
 # --- Paper signatures ---------------------------------------------------------------
 
 
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 @never_cache
 def report_link(request: HttpRequest) -> HttpResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
@@ -12,6 +13,15 @@ from django.utils import translation
 
 from .models import PetitionPage, Signature
 from .tokens import LinkPurpose, make_signature_token
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who an email goes to: handed to the task by the signing request, never read
+    back from the database (where it may be sealed)."""
+
+    email: str
+    first_name: str
 
 
 class EmailKind(StrEnum):
@@ -34,7 +44,9 @@ def petition_page_in(petition_id: int, language: str) -> PetitionPage | None:
     return fallback
 
 
-def send_signature_email(*, signature_id: int, locale: str, kind: EmailKind) -> None:
+def send_signature_email(
+    *, signature_id: int, locale: str, kind: EmailKind, recipient: Recipient
+) -> None:
     """Render and send one signing-path email; do nothing if the signature is gone."""
     signature = Signature.objects.filter(pk=signature_id).select_related("petition").first()
     if signature is None:
@@ -44,6 +56,7 @@ def send_signature_email(*, signature_id: int, locale: str, kind: EmailKind) -> 
         page = petition_page_in(signature.petition_id, language)
         context = {
             "signature": signature,
+            "first_name": recipient.first_name,
             "petition_title": page.title if page else signature.petition.name,
             "petition_url": absolute_url(page.url) if page and page.url else settings.SITE_URL,
             "confirm_url": absolute_url(
@@ -67,7 +80,7 @@ def send_signature_email(*, signature_id: int, locale: str, kind: EmailKind) -> 
         subject=" ".join(subject.split()),
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[signature.email],
+        to=[recipient.email],
     )
     message.attach_alternative(html, "text/html")
     message.send()

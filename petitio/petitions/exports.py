@@ -1,42 +1,22 @@
-"""CSV export of confirmed signatures, streamed so any size fits in flat memory."""
+"""CSV export of counted signatures, streamed so any size fits in flat memory.
+
+Personal columns are filled where the server may read them (standard mode); for
+sealed signatures they come out sealed, for `petitio decrypt` (see
+petitio.privacy.exports).
+"""
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from .selectors import EXPORT_FIELDS, confirmed_signatures_for_export
+from petitio.privacy.exports import protected_rows_csv
 
-# A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from .selectors import EXPORT_COLUMNS, PERSONAL_COLUMNS, counted_signatures_for_export
 
 
-def neutralise_cell(value: object) -> str:
-    """The cell as text, prefixed with an apostrophe if a spreadsheet would run it."""
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for csv.writer streaming."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_lines(rows: Iterable[tuple]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # Byte order mark: spreadsheets then read UTF-8 names correctly.
-    yield writer.writerow(EXPORT_FIELDS)
-    for row in rows:
-        yield writer.writerow([neutralise_cell(value) for value in row])
-
-
-def confirmed_signatures_csv(*, petition_id: int) -> Iterator[str]:
-    return csv_lines(confirmed_signatures_for_export(petition_id=petition_id))
+def counted_signatures_csv(*, petition_id: int) -> Iterator[str]:
+    return protected_rows_csv(
+        columns=EXPORT_COLUMNS,
+        personal_fields=PERSONAL_COLUMNS,
+        rows=counted_signatures_for_export(petition_id=petition_id),
+    )

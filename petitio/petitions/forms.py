@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_stubs_ext import StrOrPromise
 
+from petitio.privacy import consent
+
 NAME_MAX_LENGTH = 100
 # Unicode categories never allowed in a name: control characters, surrogates,
 # private use, unassigned. Format characters (Cf) are allowed except the
@@ -83,10 +85,7 @@ class SignatureForm(forms.Form):
         error_messages={"max_length": _("Please enter a postcode of at most 16 characters.")},
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
     )
-    newsletter_opt_in = forms.BooleanField(
-        label=_("Yes, keep me informed about this campaign and others by email (optional)."),
-        required=False,
-    )
+    newsletter_opt_in = forms.BooleanField(required=False)
     utm_source = forms.CharField(
         required=False, max_length=UTM_MAX_LENGTH, widget=forms.HiddenInput
     )
@@ -97,17 +96,38 @@ class SignatureForm(forms.Form):
         required=False, max_length=UTM_MAX_LENGTH, widget=forms.HiddenInput
     )
 
+    # Abuse control (abuse.py). `website` is a trap: hidden from people (and from
+    # assistive technology), filled by bots. `issued` is the signed time the form was
+    # shown. Neither ever produces an error: a bot learns nothing from the answer.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    issued = forms.CharField(required=False, widget=forms.HiddenInput)
+
     default_country = "BE"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Built per form so the names follow the active language and its sort order.
         self.fields["country"].choices = [("", _("Choose…")), *list(countries)]
+        self.fields["newsletter_opt_in"].label = consent.wording(consent.Purpose.NEWSLETTER)
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+    @property
+    def consent_wording(self) -> str:
+        """The words a signer agrees to, recorded with their signature."""
+        return consent.wording(consent.Purpose.SIGNING)
 
     @classmethod
     def initial_from(cls, request) -> dict[str, str]:
         """Initial values: the default country, and campaign tracking from the query."""
-        initial = {"country": cls.default_country}
+        from .abuse import issue_form_timestamp
+
+        initial = {"country": cls.default_country, "issued": issue_form_timestamp()}
         for key in ("utm_source", "utm_medium", "utm_campaign"):
             value = request.GET.get(key, "")
             if value and len(value) <= UTM_MAX_LENGTH and value.isprintable():

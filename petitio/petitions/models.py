@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from petitio.content.blocks import body_blocks
+from petitio.core.dates import add_months
+
+from .admin_forms import PetitionAdminForm
 
 
 class Petition(models.Model):
@@ -55,6 +59,37 @@ class Petition(models.Model):
     # a report, by the service that approves it.
     paper_count = models.PositiveIntegerField(_("paper signatures"), default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when staff close or deliver the petition (PetitionAdminForm); starts the
+    # retention period after which the signers' personal data is erased.
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data for (months)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "After the petition is closed or delivered, the signers' personal data is "
+            "erased once this many months have passed. Counts by country and day stay."
+        ),
+    )
+    # Abuse control, per hour and per petition: past a limit, signatures are still
+    # accepted, but flagged and never counted (see petitio.petitions.abuse).
+    hourly_limit_per_address = models.PositiveIntegerField(
+        _("signatures per hour from one address"),
+        default=20,
+        help_text=_("One IPv4 address (/32) or one IPv6 network of a household (/64)."),
+    )
+    hourly_limit_per_network = models.PositiveIntegerField(
+        _("signatures per hour from one network"),
+        default=200,
+        help_text=_("An IPv4 /24 or an IPv6 /48: a school, an office, a provider's block."),
+    )
+    alert_threshold = models.PositiveIntegerField(
+        _("alert after this many flagged signatures per hour"),
+        default=50,
+        help_text=_("Staff who manage petitions get an email when flagged signatures pass it."),
+    )
+
+    base_form_class = PetitionAdminForm
 
     class Meta:
         verbose_name = _("petition")
@@ -74,6 +109,16 @@ class Petition(models.Model):
     def signature_count(self) -> int:
         """What the public sees: confirmed online signatures plus approved paper ones."""
         return self.confirmed_count + self.paper_count
+
+    def personal_data_erasure_due(self):
+        """When the signers' personal data is due for erasure: the retention period
+        after the petition was closed or delivered, or after its deadline. None while
+        it is open with no deadline."""
+        finished = self.status in (self.Status.CLOSED, self.Status.DELIVERED)
+        start = (self.closed_at or self.deadline or timezone.now()) if finished else self.deadline
+        if start is None:
+            return None
+        return add_months(start, self.retention_months)
 
     @property
     def is_finished(self) -> bool:
@@ -100,20 +145,36 @@ class Signature(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="signatures")
     status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
-    email_digest = models.CharField(max_length=64)
-    first_name = models.CharField(max_length=100)
-    last_name = models.CharField(max_length=100)
-    email = models.EmailField(max_length=254)
-    postcode = models.CharField(max_length=16, blank=True)
+    # Keyed HMAC of the normalised address: one signature per address, without a
+    # searchable address. Emptied (NULL) when the personal data is erased.
+    email_digest = models.CharField(max_length=64, null=True)  # noqa: DJ001 - NULLs stay unique
+    # Names, address and postcode as one protected record (sealed or encrypted, see
+    # petitio.privacy.personal_data); empty once erased.
+    personal_data = models.TextField(blank=True)
+    # Kept in clear for abuse control (disposable domains, trends); erased with the
+    # personal data.
+    email_domain = models.CharField(max_length=255, blank=True)
     country = models.CharField(max_length=2)
     locale = models.CharField(max_length=8)
     newsletter_opt_in = models.BooleanField(default=False)
-    consent_version = models.CharField(max_length=64)
+    consent_text = models.ForeignKey(
+        "privacy.ConsentText", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    newsletter_consent_text = models.ForeignKey(
+        "privacy.ConsentText", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    newsletter_withdrawn_at = models.DateTimeField(null=True, blank=True)
     utm_source = models.CharField(max_length=100, blank=True)
     utm_medium = models.CharField(max_length=100, blank=True)
     utm_campaign = models.CharField(max_length=100, blank=True)
+    # Abuse control: salted hash of the sender's address (/32 or /64), cleared after
+    # a day; and the reasons, space-separated, why this signature is held back from
+    # the count (see petitio.petitions.abuse). A flagged signature is never counted.
+    ip_hash = models.CharField(max_length=64, blank=True)
+    flags = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("signature")
@@ -123,10 +184,17 @@ class Signature(models.Model):
                 fields=["petition", "email_digest"], name="one_signature_per_address_per_petition"
             )
         ]
-        indexes = [models.Index(fields=["petition", "status"], name="signature_petition_status")]
+        indexes = [
+            models.Index(fields=["petition", "status"], name="signature_petition_status"),
+            models.Index(fields=["status", "created_at"], name="signature_status_created"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.petition_id}:{self.public_id}"
+
+    @property
+    def is_counted(self) -> bool:
+        return self.status == self.Status.CONFIRMED and not self.flags
 
 
 class PetitionPage(Page):

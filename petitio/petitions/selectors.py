@@ -17,7 +17,7 @@ def signature_counts_by_status(*, petition_ids: list[int]) -> dict[int, dict[str
         .values("petition_id")
         .annotate(
             pending=Count("pk", filter=Q(status=Signature.Status.PENDING)),
-            confirmed=Count("pk", filter=Q(status=Signature.Status.CONFIRMED)),
+            confirmed=Count("pk", filter=Q(status=Signature.Status.CONFIRMED, flags="")),
         )
     )
     return {
@@ -26,31 +26,45 @@ def signature_counts_by_status(*, petition_ids: list[int]) -> dict[int, dict[str
     }
 
 
-EXPORT_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
+# The personal columns come from each signature's protected record.
+PERSONAL_COLUMNS = ("first_name", "last_name", "email", "postcode")
+EXPORT_COLUMNS = (
+    "public_id",
+    *PERSONAL_COLUMNS,
     "country",
-    "postcode",
     "newsletter_opt_in",
     "locale",
-    "consent_version",
+    "consent_text__version",
+    "consent_text__text_hash",
     "created_at",
     "confirmed_at",
 )
 
 
-def confirmed_signatures_for_export(*, petition_id: int) -> Iterator[tuple]:
-    """Every confirmed signature of a petition as a tuple of EXPORT_FIELDS, oldest first.
+def counted_signatures_for_export(*, petition_id: int) -> Iterator[dict]:
+    """Every counted signature of a petition (confirmed, not flagged, not erased) as a
+    dict of the clear EXPORT_COLUMNS plus `personal_data`, oldest first.
 
-    Streams from the database in chunks, so memory stays flat at any size.
+    Streams from the database in chunks, so memory stays flat at any size. The
+    newsletter column is true only while the consent is not withdrawn.
     """
-    return (
-        Signature.objects.filter(petition_id=petition_id, status=Signature.Status.CONFIRMED)
+    clear_columns = [name for name in EXPORT_COLUMNS if name not in PERSONAL_COLUMNS]
+    rows = (
+        Signature.objects.filter(
+            petition_id=petition_id,
+            status=Signature.Status.CONFIRMED,
+            flags="",
+            erased_at__isnull=True,
+        )
         .order_by("pk")
-        .values_list(*EXPORT_FIELDS)
+        .values(*clear_columns, "personal_data", "newsletter_withdrawn_at")
         .iterator(chunk_size=2000)
     )
+    for row in rows:
+        row["newsletter_opt_in"] = row["newsletter_opt_in"] and not row.pop(
+            "newsletter_withdrawn_at"
+        )
+        yield row
 
 
 def next_action_for(page: PetitionPage) -> Page | None:

@@ -12,12 +12,13 @@ import uuid
 from dataclasses import dataclass, fields
 from enum import StrEnum
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from petitio.core.emails import email_digest
+from petitio.core.emails import email_digest, normalise_email
+from petitio.privacy.consent import Purpose, consent_text_id
+from petitio.privacy.personal_data import protect_record
 
 from .models import Petition, Signature
 from .tasks import send_already_signed_email, send_confirmation_email
@@ -58,38 +59,77 @@ class SignatureDetails:
     def field_names(cls) -> tuple[str, ...]:
         return tuple(field.name for field in fields(cls))
 
+    def personal_record(self) -> dict[str, str]:
+        """What is protected (sealed or encrypted) rather than stored in clear."""
+        return {
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "email": self.email,
+            "postcode": self.postcode,
+        }
 
-def sign_petition(*, petition: Petition, details: SignatureDetails, locale: str) -> SigningOutcome:
+    @property
+    def email_domain(self) -> str:
+        return normalise_email(self.email).rpartition("@")[2]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AbuseSignals:
+    """What abuse control learned about the request (see abuse.py)."""
+
+    ip_hash: str = ""
+    flags: tuple[str, ...] = ()
+
+
+def sign_petition(
+    *,
+    petition: Petition,
+    details: SignatureDetails,
+    locale: str,
+    signals: AbuseSignals | None = None,
+) -> SigningOutcome:
     """Record a signature and queue its email, in one transaction.
 
-    A first signature from an address is stored as pending and gets a
-    confirmation email. A repeated one (same normalised address) changes nothing
-    stored: a pending signature gets its confirmation email again, a confirmed one
-    gets an "you had already signed" email. The caller must answer both outcomes
-    identically so that nobody learns whether an address has signed.
+    A first signature from an address is stored as pending, its personal data
+    protected (sealed in sealed mode), and gets a confirmation email. A repeated
+    one (same normalised address) changes nothing stored: a pending signature gets
+    its confirmation email again, a confirmed one an "you had already signed"
+    email. The caller must answer both outcomes identically so that nobody learns
+    whether an address has signed. The address travels to the email task only,
+    which erases it once sent.
 
-    Raises PetitionClosed if the petition does not accept signatures.
+    A signature with abuse flags is stored and emailed like any other, but never
+    counted. Raises PetitionClosed if the petition does not accept signatures, and
+    privacy.personal_data.SealingKeyMissing if sealed mode has no key yet.
     """
     if not petition.accepts_signatures():
         raise PetitionClosed
+    signals = signals or AbuseSignals()
     digest = email_digest(details.email)
+    protected = protect_record(details.personal_record())
+    consent_id = consent_text_id(Purpose.SIGNING, locale)
+    newsletter_consent_id = (
+        consent_text_id(Purpose.NEWSLETTER, locale) if details.newsletter_opt_in else None
+    )
+    recipient = {"recipient_email": details.email, "recipient_name": details.first_name}
     with transaction.atomic():
         try:
             with transaction.atomic():
                 signature = Signature.objects.create(
                     petition=petition,
                     email_digest=digest,
-                    first_name=details.first_name,
-                    last_name=details.last_name,
-                    email=details.email,
+                    personal_data=protected,
+                    email_domain=details.email_domain,
                     country=details.country,
-                    postcode=details.postcode,
                     newsletter_opt_in=details.newsletter_opt_in,
                     locale=locale,
-                    consent_version=settings.SIGNING_CONSENT_VERSION,
+                    consent_text_id=consent_id,
+                    newsletter_consent_text_id=newsletter_consent_id,
                     utm_source=details.utm_source,
                     utm_medium=details.utm_medium,
                     utm_campaign=details.utm_campaign,
+                    ip_hash=signals.ip_hash,
+                    flags=" ".join(signals.flags),
                 )
         except IntegrityError:
             existing = (
@@ -100,11 +140,15 @@ def sign_petition(*, petition: Petition, details: SignatureDetails, locale: str)
             if existing is None:
                 raise
             if existing.status == Signature.Status.PENDING:
-                send_confirmation_email.enqueue(signature_id=existing.pk, locale=locale)
+                send_confirmation_email.enqueue(
+                    signature_id=existing.pk, locale=locale, **recipient
+                )
             else:
-                send_already_signed_email.enqueue(signature_id=existing.pk, locale=locale)
+                send_already_signed_email.enqueue(
+                    signature_id=existing.pk, locale=locale, **recipient
+                )
             return SigningOutcome.REPEATED
-        send_confirmation_email.enqueue(signature_id=signature.pk, locale=locale)
+        send_confirmation_email.enqueue(signature_id=signature.pk, locale=locale, **recipient)
     return SigningOutcome.NEW
 
 
@@ -126,7 +170,8 @@ def locked_signature(public_id: uuid.UUID) -> Signature:
 
 
 def confirm_signature(*, public_id: uuid.UUID) -> Signature:
-    """Count a pending signature. Confirming twice is harmless and counts once.
+    """Confirm a pending signature and count it, unless abuse control flagged it.
+    Confirming twice is harmless and counts once.
 
     Raises SignatureNotFound, SignatureNotConfirmable, or PetitionClosed when the
     petition stopped accepting signatures before the confirmation.
@@ -142,9 +187,10 @@ def confirm_signature(*, public_id: uuid.UUID) -> Signature:
         signature.status = Signature.Status.CONFIRMED
         signature.confirmed_at = timezone.now()
         signature.save(update_fields=["status", "confirmed_at"])
-        Petition.objects.filter(pk=signature.petition_id).update(
-            confirmed_count=F("confirmed_count") + 1
-        )
+        if signature.is_counted:
+            Petition.objects.filter(pk=signature.petition_id).update(
+                confirmed_count=F("confirmed_count") + 1
+            )
     return signature
 
 
@@ -158,9 +204,9 @@ def withdraw_signature(*, public_id: uuid.UUID) -> Petition:
     with transaction.atomic():
         signature = locked_signature(public_id)
         petition = signature.petition
-        was_confirmed = signature.status == Signature.Status.CONFIRMED
+        was_counted = signature.is_counted
         signature.delete()
-        if was_confirmed:
+        if was_counted:
             Petition.objects.filter(pk=petition.pk, confirmed_count__gt=0).update(
                 confirmed_count=F("confirmed_count") - 1
             )
@@ -177,7 +223,7 @@ def rebuild_signature_count(*, petition_id: int) -> int:
     with transaction.atomic():
         Petition.objects.select_for_update().filter(pk=petition_id).values_list("pk").first()
         count = Signature.objects.filter(
-            petition_id=petition_id, status=Signature.Status.CONFIRMED
+            petition_id=petition_id, status=Signature.Status.CONFIRMED, flags=""
         ).count()
         Petition.objects.filter(pk=petition_id).update(confirmed_count=count)
     return count

@@ -1,27 +1,53 @@
 """Background work of the signing path. Thin: each task calls into emails.py.
 
-Tasks take ids, never personal data, so the task table holds nothing sensitive.
-A task whose signature has disappeared (withdrawn, erased) does nothing.
+A signer's address reaches the email task as an argument (in sealed mode the
+server cannot read it back from the signature) and is erased from the queue as
+soon as the message is sent: see petitio.privacy.task_arguments. A task whose
+signature has disappeared (withdrawn, erased) sends nothing.
 """
 
 from __future__ import annotations
 
-from django_tasks import task
+from django_tasks import TaskContext, task
+
+from petitio.privacy.task_arguments import erase_task_arguments
 
 from . import emails
 
 
-@task()
-def send_confirmation_email(*, signature_id: int, locale: str) -> None:
+@task(takes_context=True)
+def send_confirmation_email(
+    context: TaskContext,
+    *,
+    signature_id: int,
+    locale: str,
+    recipient_email: str,
+    recipient_name: str,
+) -> None:
     """Email the signer a link to confirm (and one to say "this was not me")."""
     emails.send_signature_email(
-        signature_id=signature_id, locale=locale, kind=emails.EmailKind.CONFIRM
+        signature_id=signature_id,
+        locale=locale,
+        kind=emails.EmailKind.CONFIRM,
+        recipient=emails.Recipient(email=recipient_email, first_name=recipient_name),
     )
+    erase_task_arguments(context.task_result)
 
 
-@task()
-def send_already_signed_email(*, signature_id: int, locale: str) -> None:
+@task(takes_context=True)
+def send_already_signed_email(
+    context: TaskContext,
+    *,
+    signature_id: int,
+    locale: str,
+    recipient_email: str,
+    recipient_name: str,
+) -> None:
     """Tell the owner of an address that signed already that their signature stands."""
     emails.send_signature_email(
-        signature_id=signature_id, locale=locale, kind=emails.EmailKind.ALREADY_SIGNED
+        signature_id=signature_id,
+        locale=locale,
+        kind=emails.EmailKind.ALREADY_SIGNED,
+        recipient=emails.Recipient(email=recipient_email, first_name=recipient_name),
     )
+    erase_task_arguments(context.task_result)

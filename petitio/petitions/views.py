@@ -14,9 +14,12 @@ from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
+from petitio.privacy.personal_data import SealingKeyMissing
+
+from . import abuse, services
 from .emails import petition_page_in
 from .forms import SignatureForm
 from .models import PetitionPage, Signature
@@ -68,6 +71,21 @@ def closed_refusal(request: HttpRequest, page: PetitionPage | None) -> HttpRespo
     )
 
 
+def signing_paused(request: HttpRequest, page: PetitionPage | None) -> HttpResponse:
+    """Sealed mode without a key: refuse rather than store anything unprotected."""
+    return refusal(
+        request,
+        title=_("Signing is paused for a moment"),
+        message=_(
+            "We cannot protect new signatures right now, so we are not recording any. "
+            "Nothing was recorded; please try again later."
+        ),
+        status=503,
+        page=page,
+    )
+
+
+@sensitive_post_parameters()  # error reports never carry what a signer typed
 @require_POST
 @never_cache
 def sign(request: HttpRequest, page_id: int) -> HttpResponse:
@@ -84,10 +102,21 @@ def sign(request: HttpRequest, page_id: int) -> HttpResponse:
     details = services.SignatureDetails(
         **{name: form.cleaned_data[name] for name in services.SignatureDetails.field_names()}
     )
+    signals = abuse.assess_signing(
+        request=request,
+        petition=page.petition,
+        honeypot=form.cleaned_data["website"],
+        issued=form.cleaned_data["issued"],
+        email_domain=details.email_domain,
+    )
     try:
-        services.sign_petition(petition=page.petition, details=details, locale=get_language())
+        services.sign_petition(
+            petition=page.petition, details=details, locale=get_language(), signals=signals
+        )
     except services.PetitionClosed:
         return closed_refusal(request, page)
+    except SealingKeyMissing:
+        return signing_paused(request, page)
     return SeeOther(reverse("petitions:check_inbox", args=[page.pk]))
 
 

@@ -29,7 +29,9 @@ class PetitionViewSet(SnippetViewSet):
         "goal",
         Column("confirmed", label=pgettext_lazy("signature count", "Confirmed")),
         Column("pending", label=pgettext_lazy("signature count", "Pending")),
+        Column("flagged", label=pgettext_lazy("signature count", "Flagged")),
         "deadline",
+        Column("personal_data_erasure_due", label=_("Personal data erased on")),
     ]
     list_filter = ["status"]
     search_fields = ["name", "slug"]
@@ -37,7 +39,11 @@ class PetitionViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Petition.objects.annotate(
-            confirmed=Count("signatures", filter=Q(signatures__status=Signature.Status.CONFIRMED)),
+            confirmed=Count(
+                "signatures",
+                filter=Q(signatures__status=Signature.Status.CONFIRMED, signatures__flags=""),
+            ),
+            flagged=Count("signatures", filter=~Q(signatures__flags="")),
             pending=Count("signatures", filter=Q(signatures__status=Signature.Status.PENDING)),
         )
 

@@ -6,12 +6,14 @@ safe local default, live here.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
-from .env import BASE_DIR, env_bool, env_list, env_str, load_dotenv
+from .env import BASE_DIR, env_bool, env_int, env_list, env_str, load_dotenv
 
 load_dotenv()
 
@@ -28,13 +30,29 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [SITE_URL])
 # earlier signatures, so it is set once per installation.
 EMAIL_HASH_KEY = env_str("EMAIL_HASH_KEY", "insecure-local-only-hash-key-change-me")
 
+# Key of the personal data the server itself must read back: all of it in standard
+# mode, and school-group coordinators' contacts in both modes (see
+# petitio.privacy.personal_data). Sealed data needs the organisation's private key,
+# which the server never holds. Losing this key makes that data unreadable.
+PERSONAL_DATA_KEY = env_str("PERSONAL_DATA_KEY", "insecure-local-only-personal-data-key")
+
 INSTALLED_APPS = [
     "petitio.core",
     "petitio.content",
     "petitio.actions",
     "petitio.petitions",
     "petitio.groups",
+    "petitio.privacy",
     "petitio.api",
+    # Serves the API's interactive docs from our own static files (without it in
+    # INSTALLED_APPS, django-ninja loads Swagger UI from a CDN).
+    "ninja",
+    # wagtail_2fa itself is not listed: its wagtail_hooks module fails on Wagtail 8;
+    # petitio.core.two_factor wires its middleware, views and URLs instead.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -66,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "petitio.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petitio.core.middleware.PublicFormLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -73,9 +92,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Staff who can reach the admin must pass their second factor (see WAGTAIL_2FA_REQUIRED).
+    "wagtail_2fa.middleware.VerifyUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "petitio.urls"
@@ -206,10 +229,82 @@ CSRF_FAILURE_VIEW = "petitio.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script of ours (petitio/static/js) nor of the admin reads the CSRF cookie: forms
+# carry the token in a hidden field and Wagtail's scripts take it from the page.
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Share links are plain links: other sites need not learn which page was read.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4). Public pages load everything from this
+# origin and run no inline code: scripts and styles are files under petitio/static/.
+# A template that cannot avoid an inline <script> or <style> gives it
+# nonce="{{ request.csp_nonce }}"; the nonce only appears in the header of responses
+# that use one, so other pages stay cacheable.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin (/admin/) gets this looser policy instead, from
+# petitio.core.middleware.ContentSecurityPolicyMiddleware. Wagtail 8 still writes
+# inline <script> blocks (date pickers, inline panels, choosers, workflow dialogs)
+# and inline styles, none with a nonce, so scripts and styles need 'unsafe-inline'
+# there; the admin is reached only by signed-in staff, with two-step verification.
+# No nonce in this policy: browsers ignore 'unsafe-inline' when a nonce is present.
+# No 'unsafe-eval': the page editor, StreamField, uploads, listings and preview work
+# without it (checked in Chromium; only axe-core, run by Wagtail's userbar, which
+# our templates leave out, would want it). Images may be data: or blob: URLs (upload
+# previews). The page editor shows its preview in a frame of the admin itself,
+# hence frame-ancestors 'self'. Still nothing from another origin.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+
+# --- Staff accounts ---------------------------------------------------------------------
+# Everyone who can reach the admin signs in with a password and a code from an
+# authenticator app (TOTP, wagtail-2fa). A new staff member is led to set theirs up
+# at their first login; the QR code is drawn by this server.
+WAGTAIL_2FA_REQUIRED = True
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Wagtail would show staff avatars from gravatar.com: no third party, even in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Lock-out after repeated failed logins (django-axes). By username only: the address
+# of whoever tries is never stored (it would be personal data kept in clear), so
+# petitio.core.staff_login.no_client_ip gives axes a fixed placeholder instead.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("STAFF_LOCKOUT_ATTEMPTS", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("STAFF_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "petitio.core.staff_login.no_client_ip"
+AXES_LOCKOUT_CALLABLE = "petitio.core.staff_login.locked_out"
+AXES_RESET_ON_SUCCESS = True
+# No log of successful logins (who, when, from which browser): not needed to lock out.
+AXES_DISABLE_ACCESS_LOG = True
+# axes warns when the lock-out ignores the client's address. That is deliberate
+# (see above): failures are counted per username across every browser and address,
+# so changing either does not earn more attempts at one account.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Public forms (signing, confirmation) accept at most this many bytes of body.
 # The admin keeps Django's larger default so long pages can be edited.
@@ -220,9 +315,13 @@ PUBLIC_FORM_MAX_BYTES = 64 * 1024
 SIGNATURE_LINK_MAX_AGE_SECONDS = 7 * 24 * 3600
 # How long the public count may lag the rows (seconds of caching).
 SIGNATURE_COUNT_CACHE_SECONDS = 2
-# The version of the consent wording shown on the signing form; stored with each
-# signature so we always know which words a person agreed to.
-SIGNING_CONSENT_VERSION = "2026-11-signing-v1"
+# Abuse control (petitio.petitions.abuse): a signing form sent sooner than this
+# after it was shown, or from a page older than this, is flagged (not counted).
+SIGNING_FORM_MIN_SECONDS = 3
+SIGNING_FORM_MAX_AGE_SECONDS = 24 * 3600
+# How many reverse proxies in front of the web server append to X-Forwarded-For;
+# 0 (no proxy) trusts only the socket's address.
+TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT", "0"))
 
 LOGGING = {
     "version": 1,

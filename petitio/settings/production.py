@@ -1,6 +1,7 @@
 """Production settings: everything from the environment, secure by default.
 
-SECRET_KEY and EMAIL_HASH_KEY must be set; the process refuses to start otherwise.
+SECRET_KEY, EMAIL_HASH_KEY and PERSONAL_DATA_KEY must be set; the process refuses to
+start otherwise.
 """
 
 import os
@@ -10,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .env import env_bool
 
-for _required in ("SECRET_KEY", "EMAIL_HASH_KEY"):
+for _required in ("SECRET_KEY", "EMAIL_HASH_KEY", "PERSONAL_DATA_KEY"):
     if not os.environ.get(_required):
         raise ImproperlyConfigured(f"{_required} must be set in production.")
 

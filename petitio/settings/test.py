@@ -27,3 +27,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "root": {"handlers": [], "level": "WARNING"},
 }
+
+# Admin tests sign staff in with force_login; the two-step verification tests turn
+# this on with pytest-django's `settings` fixture.
+WAGTAIL_2FA_REQUIRED = False
+
+# Journeys and tests fill forms faster than a person: abuse tests set their own.
+SIGNING_FORM_MIN_SECONDS = 0

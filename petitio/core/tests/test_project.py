@@ -44,7 +44,7 @@ def test_env_example_documents_every_variable_the_settings_read():
 
     read = set()
     for path in settings_dir.glob("*.py"):
-        read |= set(re.findall(r'env_(?:str|bool|list)\("([A-Z_]+)"', path.read_text()))
+        read |= set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z_]+)"', path.read_text()))
         read |= set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', path.read_text()))
     missing = sorted(name for name in read if f"{name}=" not in documented)
     assert not missing, f".env.example does not document {missing}"

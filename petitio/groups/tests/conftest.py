@@ -6,6 +6,7 @@ import pytest
 
 from petitio.core.emails import email_digest
 from petitio.groups.models import Province, SchoolGroup, SchoolGroupIndexPage
+from petitio.privacy.personal_data import encrypt_for_server
 
 COORDINATOR_EMAIL = "sophie.lambert@example.org"
 
@@ -19,14 +20,17 @@ def make_group(*, status=SchoolGroup.Status.APPROVED, language="fr", **fields) -
         "municipality": "Ixelles",
         "province": Province.BRUSSELS,
         "description": "Un groupe de rhétos.",
-        "coordinator_first_name": "Sophie",
-        "coordinator_last_name": "Lambert",
         **fields,
+    }
+    contact = {
+        "first_name": values.pop("coordinator_first_name", "Sophie"),
+        "last_name": values.pop("coordinator_last_name", "Lambert"),
+        "email": email,
     }
     return SchoolGroup.objects.create(
         status=status,
         language=language,
-        coordinator_email=email,
+        coordinator_contact=encrypt_for_server(contact),
         coordinator_email_digest=email_digest(email),
         **values,
     )

@@ -11,6 +11,7 @@ from petitio.groups import services
 from petitio.groups.models import GroupMembership, PaperSignatureReport, SchoolGroup
 from petitio.groups.services import GroupDetails, JoiningOutcome, MemberDetails
 from petitio.petitions.models import Petition
+from petitio.privacy.testing import unsealed
 
 from .conftest import COORDINATOR_EMAIL, make_group
 
@@ -33,11 +34,9 @@ def only_membership() -> GroupMembership:
 def test_joining_stores_a_pending_membership_and_sends_a_confirmation_link(approved_group):
     assert join(approved_group) is JoiningOutcome.NEW
     membership = only_membership()
-    assert (membership.status, membership.first_name, membership.role) == (
-        GroupMembership.Status.PENDING,
-        "Léa",
-        "pupil",
-    )
+    assert (membership.status, membership.role) == (GroupMembership.Status.PENDING, "pupil")
+    assert unsealed(membership.personal_data) == {"first_name": "Léa", "email": "lea@example.org"}
+    assert membership.consent_text.purpose == "group-membership"
     assert membership.email_digest and membership.locale == "fr"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["lea@example.org"]
@@ -71,7 +70,7 @@ def test_joining_a_group_that_is_not_approved_is_refused_and_stores_nothing(pend
     assert not mail.outbox
 
 
-def test_confirming_tells_the_coordinator_the_first_name_and_role_only(approved_group):
+def test_confirming_tells_the_coordinator_the_role_and_nothing_personal(approved_group):
     join(approved_group, email="lea.secret@example.org", role="teacher")
     mail.outbox.clear()
     membership = services.confirm_membership(public_id=only_membership().public_id)
@@ -80,8 +79,9 @@ def test_confirming_tells_the_coordinator_the_first_name_and_role_only(approved_
     assert len(mail.outbox) == 1
     notice = mail.outbox[0]
     assert notice.to == [COORDINATOR_EMAIL]
-    assert "Léa" in notice.body
+    assert "Léa" not in notice.body  # sealed: the coordinator meets members at school
     assert "lea.secret" not in notice.body
+    assert "1 membre" in notice.body
     with translation.override("fr"):
         assert str(GroupMembership.Role.TEACHER.label) in notice.body
 

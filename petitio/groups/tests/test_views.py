@@ -257,7 +257,8 @@ def test_registering_a_group_then_confirming_puts_it_in_moderation(client, db, r
     assert client.get(response["Location"]).status_code == 200
     group = SchoolGroup.objects.get()
     assert group.status == SchoolGroup.Status.PENDING_EMAIL
-    assert group.coordinator_email == "nathalie.dupont@example.org"
+    assert group.coordinator["email"] == "nathalie.dupont@example.org"
+    assert "nathalie" not in group.coordinator_contact.lower()  # encrypted at rest
     link = link_in(mail.outbox[0].body, "groups/register/confirm")
     assert client.get(link).status_code == 200
     group.refresh_from_db()

@@ -6,10 +6,12 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 
+from petitio.core.emails import email_digest
+from petitio.core.spreadsheet import neutralise_cell
 from petitio.petitions import services
-from petitio.petitions.exports import neutralise_cell
 from petitio.petitions.models import Signature
 from petitio.petitions.services import SignatureDetails
+from petitio.privacy.testing import unsealed
 
 
 def signed(petition, *, email, confirm=True, **names):
@@ -24,7 +26,7 @@ def signed(petition, *, email, confirm=True, **names):
         locale="fr",
     )
     if confirm:
-        signature = Signature.objects.get(email=email)
+        signature = Signature.objects.get(email_digest=email_digest(email))
         services.confirm_signature(public_id=signature.public_id)
 
 
@@ -43,7 +45,7 @@ def test_petition_listing_shows_pending_and_confirmed_counts(admin_client, petit
     assert "Confirmed" in html or "Confirmées" in html
 
 
-def test_export_streams_confirmed_signatures_only(admin_client, petition):
+def test_sealed_export_streams_counted_signatures_with_their_details_sealed(admin_client, petition):
     signed(petition, email="a@example.org", first_name="دىلنۇر")
     signed(petition, email="b@example.org", confirm=False)
     response = admin_client.get(f"/admin/petitions/{petition.pk}/export.csv")
@@ -51,16 +53,28 @@ def test_export_streams_confirmed_signatures_only(admin_client, petition):
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
     rows = export_rows(response)
-    assert rows[0][:3] == ["first_name", "last_name", "email"]
+    header = rows[0]
+    assert header[1:4] == ["first_name", "last_name", "email"]
+    assert header[-1] == "sealed_personal_data"
     assert len(rows) == 2
-    assert rows[1][0] == "دىلنۇر"
+    record = dict(zip(header, rows[1], strict=True))
+    assert record["first_name"] == record["email"] == ""  # the server cannot read them
+    assert unsealed(record["sealed_personal_data"])["first_name"] == "دىلنۇر"
 
 
-def test_export_neutralises_formula_cells(admin_client, petition):
+def test_standard_mode_export_shows_the_details(admin_client, petition, standard_mode):
+    signed(petition, email="a@example.org", first_name="دىلنۇر")
+    rows = export_rows(admin_client.get(f"/admin/petitions/{petition.pk}/export.csv"))
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert (record["first_name"], record["email"]) == ("دىلنۇر", "a@example.org")
+    assert record["sealed_personal_data"] == ""
+
+
+def test_export_neutralises_formula_cells(admin_client, petition, standard_mode):
     signed(petition, email="a@example.org", first_name="=HYPERLINK(1)", last_name="+Dubois")
     rows = export_rows(admin_client.get(f"/admin/petitions/{petition.pk}/export.csv"))
-    assert rows[1][0] == "'=HYPERLINK(1)"
-    assert rows[1][1] == "'+Dubois"
+    assert rows[1][1] == "'=HYPERLINK(1)"
+    assert rows[1][2] == "'+Dubois"
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
@@ -93,7 +107,16 @@ def test_staff_can_close_a_petition_in_the_admin(admin_client, petition):
     assert admin_client.get(url).status_code == 200
     response = admin_client.post(
         url,
-        {"slug": petition.slug, "name": petition.name, "goal": "100", "status": "closed"},
+        {
+            "slug": petition.slug,
+            "name": petition.name,
+            "goal": "100",
+            "status": "closed",
+            "retention_months": "6",
+            "hourly_limit_per_address": "20",
+            "hourly_limit_per_network": "200",
+            "alert_threshold": "50",
+        },
     )
     assert response.status_code == 302
     petition.refresh_from_db()

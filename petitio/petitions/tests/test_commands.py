@@ -9,12 +9,8 @@ def test_rebuild_signature_counts_repairs_drift(petition):
     Signature.objects.create(
         petition=petition,
         email_digest="a" * 64,
-        first_name="A",
-        last_name="B",
-        email="a@example.org",
         country="BE",
         locale="fr",
-        consent_version="v1",
         status=Signature.Status.CONFIRMED,
     )
     Petition.objects.filter(pk=petition.pk).update(confirmed_count=50)

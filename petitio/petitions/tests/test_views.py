@@ -9,8 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from petitio.petitions.abuse import issue_form_timestamp
 from petitio.petitions.models import Petition, Signature
 from petitio.petitions.tokens import LinkPurpose, make_signature_token
+from petitio.privacy.testing import unsealed
 
 NAMES_IN_MANY_SCRIPTS = [
     ("دىلنۇر", "تۇرسۇن"),  # Uyghur in Arabic script
@@ -27,6 +29,8 @@ def sign_url(page) -> str:
 
 
 def post_signature(client, page, **data):
+    """POST the form as a browser would: with the signed time it was shown at."""
+    data.setdefault("issued", issue_form_timestamp())
     return client.post(sign_url(page), data)
 
 
@@ -141,7 +145,8 @@ def test_names_in_any_script_are_kept_exactly_and_shown_escaped(
     )
     assert response.status_code == 303
     signature = Signature.objects.get()
-    assert (signature.first_name, signature.last_name) == (first_name, last_name)
+    record = unsealed(signature.personal_data)
+    assert (record["first_name"], record["last_name"]) == (first_name, last_name)
     assert first_name in mail.outbox[0].body
 
 
@@ -263,3 +268,27 @@ def test_utm_source_from_the_page_url_is_recorded(client, petition_page, valid_f
 def test_newsletter_opt_in_is_off_unless_ticked(client, petition_page, valid_form_data):
     post_signature(client, petition_page, **valid_form_data)
     assert Signature.objects.get().newsletter_opt_in is False
+
+
+def test_sealed_mode_without_a_key_refuses_signatures_and_stores_nothing(
+    client, petition_page, valid_form_data
+):
+    from petitio.privacy.models import PrivacySettings
+    from petitio.privacy.personal_data import forget_cached_protection
+
+    PrivacySettings.objects.update(sealing_public_key="")
+    forget_cached_protection()
+    response = post_signature(client, petition_page, **valid_form_data)
+    assert response.status_code == 503
+    assert "Rien n’a été enregistré" in response.content.decode()
+    assert not Signature.objects.exists()
+    assert not mail.outbox
+
+
+def test_the_signing_form_records_the_wording_it_shows(client, petition_page, valid_form_data):
+    html = client.get(petition_page.url).content.decode()
+    post_signature(client, petition_page, **{**valid_form_data, "newsletter_opt_in": "on"})
+    signature = Signature.objects.get()
+    assert signature.consent_text.text in html
+    assert signature.newsletter_consent_text.text in html
+    assert signature.consent_text.text_hash != signature.newsletter_consent_text.text_hash

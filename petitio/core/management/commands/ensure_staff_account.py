@@ -1,4 +1,9 @@
-"""Create the first staff account and print its login once."""
+"""Create the first staff account and print its login once.
+
+Staff sign in with a password and a code from an authenticator app
+(settings.WAGTAIL_2FA_REQUIRED): the admin leads a new account through setting it up
+at its first login, so the message says what to expect.
+"""
 
 import secrets
 
@@ -25,5 +30,9 @@ class Command(BaseCommand):
         banner = "=" * 64
         self.stdout.write(
             f"{banner}\nStaff login for /admin/ (shown only this once):\n"
-            f"  username: {username}\n  password: {password}\n{banner}"
+            f"  username: {username}\n  password: {password}\n"
+            "At the first login the admin asks you to set up two-step verification:\n"
+            "scan the QR code it shows with an authenticator app on your phone\n"
+            "(FreeOTP, Aegis, Google Authenticator...), then enter the 6-digit code.\n"
+            f"{banner}"
         )

@@ -1,8 +1,9 @@
 """The one-machine scheduler: runs periodic jobs every minute until stopped.
 
-Today that is Wagtail's `publish_scheduled` (pages and revisions scheduled for
-publishing or unpublishing). On many machines run exactly one scheduler, or call
-`manage.py publish_scheduled` from cron instead.
+Wagtail's `publish_scheduled` (pages and revisions scheduled for publishing or
+unpublishing) every minute, and the privacy sweep (retention, expiring IP hashes)
+every hour. On many machines run exactly one scheduler, or call these commands
+from cron instead.
 """
 
 import signal
@@ -11,7 +12,8 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-PERIODIC_COMMANDS = ("publish_scheduled",)
+# (command, seconds between runs)
+PERIODIC_COMMANDS = (("publish_scheduled", 60), ("privacy_sweep", 3600))
 
 
 class Command(BaseCommand):
@@ -25,8 +27,12 @@ class Command(BaseCommand):
         self.running = True
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
+        next_run = {name: 0.0 for name, _every in PERIODIC_COMMANDS}
         while self.running:
-            for name in PERIODIC_COMMANDS:
+            for name, every in PERIODIC_COMMANDS:
+                if time.monotonic() < next_run[name] and not once:
+                    continue
+                next_run[name] = time.monotonic() + every
                 try:
                     call_command(name, verbosity=0)
                 except Exception as error:  # noqa: BLE001 - keep the loop alive, report it

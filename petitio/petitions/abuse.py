@@ -1,0 +1,112 @@
+"""Abuse control on the signing path, with no third-party service.
+
+Each signal below adds a flag to the signature. A flagged signature is accepted,
+emailed and confirmable like any other, and the sender sees exactly the same
+pages, but it is never counted: staff review flags and trends in the admin
+(and may invalidate in bulk). Nothing here blocks anyone: a Tor user or a school
+behind one address can always sign; past a rate limit their signatures wait for
+staff instead of counting at once.
+
+Signals:
+- honeypot: a field people never see was filled in;
+- too-fast / stale-form: the signed timestamp of the form says it was sent sooner
+  than a person can type, or from a page older than a day, or it was forged;
+- rate-address / rate-network: more signatures this hour, for this petition, from
+  one IPv4 address or IPv6 /64 (or one IPv4 /24 or IPv6 /48) than staff allow;
+- disposable-domain: the address is at a throwaway-mailbox domain;
+- bad-proof: the proof of work (see proof_of_work.py) was forged or replayed.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+
+from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from petitio.core.client_ip import client_ip
+from petitio.privacy.ip_hashing import hash_network, networks_of
+
+from .models import Petition
+from .services import AbuseSignals
+
+FORM_TIMESTAMP_SALT = "petitio.petitions.form-issued"
+
+
+class Flag(StrEnum):
+    HONEYPOT = "honeypot"
+    TOO_FAST = "too-fast"
+    STALE_FORM = "stale-form"
+    RATE_ADDRESS = "rate-address"
+    RATE_NETWORK = "rate-network"
+    DISPOSABLE_DOMAIN = "disposable-domain"
+    BAD_PROOF = "bad-proof"
+
+
+def issue_form_timestamp() -> str:
+    """A signed timestamp for a signing form's hidden field."""
+    return signing.dumps(int(time.time()), salt=FORM_TIMESTAMP_SALT)
+
+
+def form_timing_flag(value: str) -> Flag | None:
+    """TOO_FAST or STALE_FORM when the form's signed timestamp says so (or is forged)."""
+    try:
+        issued = int(signing.loads(value, salt=FORM_TIMESTAMP_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        return Flag.STALE_FORM
+    age = time.time() - issued
+    if age < settings.SIGNING_FORM_MIN_SECONDS:
+        return Flag.TOO_FAST
+    if age > settings.SIGNING_FORM_MAX_AGE_SECONDS:
+        return Flag.STALE_FORM
+    return None
+
+
+def count_this_hour(key: str) -> int:
+    """Add one to an hourly counter in the shared cache and return its value."""
+    hour = int(time.time() // 3600)
+    full_key = f"petitio:rate:{key}:{hour}"
+    cache.add(full_key, 0, timeout=3700)
+    try:
+        return cache.incr(full_key)
+    except ValueError:  # Evicted between add and incr: start again.
+        cache.set(full_key, 1, timeout=3700)
+        return 1
+
+
+def rate_flags(petition: Petition, narrow_hash: str, wide_hash: str) -> list[Flag]:
+    flags = []
+    if count_this_hour(f"{petition.pk}:n:{narrow_hash}") > petition.hourly_limit_per_address:
+        flags.append(Flag.RATE_ADDRESS)
+    if count_this_hour(f"{petition.pk}:w:{wide_hash}") > petition.hourly_limit_per_network:
+        flags.append(Flag.RATE_NETWORK)
+    return flags
+
+
+def assess_signing(
+    *, request: HttpRequest, petition: Petition, honeypot: str, issued: str, email_domain: str
+) -> AbuseSignals:
+    """The abuse signals of one signing request: the sender's expiring IP hash and flags.
+
+    Counts the request against the petition's hourly limits (repeated addresses
+    too: a bot retrying one address is still a bot).
+    """
+    flags: list[Flag] = []
+    if honeypot:
+        flags.append(Flag.HONEYPOT)
+    timing = form_timing_flag(issued)
+    if timing is not None:
+        flags.append(timing)
+    if email_domain in DISPOSABLE_DOMAINS:
+        flags.append(Flag.DISPOSABLE_DOMAIN)
+    ip_hash = ""
+    networks = networks_of(client_ip(request))
+    if networks is not None:
+        narrow, wide = networks
+        ip_hash = hash_network(narrow)
+        flags.extend(rate_flags(petition, ip_hash, hash_network(wide)))
+    return AbuseSignals(ip_hash=ip_hash, flags=tuple(flags))
