@@ -32,6 +32,7 @@ from petitio.core.client_ip import client_ip
 from petitio.privacy.ip_hashing import hash_network, networks_of
 
 from .models import Petition
+from .proof_of_work import ProofOutcome, check_proof
 from .services import AbuseSignals
 
 FORM_TIMESTAMP_SALT = "petitio.petitions.form-issued"
@@ -88,7 +89,13 @@ def rate_flags(petition: Petition, narrow_hash: str, wide_hash: str) -> list[Fla
 
 
 def assess_signing(
-    *, request: HttpRequest, petition: Petition, honeypot: str, issued: str, email_domain: str
+    *,
+    request: HttpRequest,
+    petition: Petition,
+    honeypot: str,
+    issued: str,
+    email_domain: str,
+    proof: str = "",
 ) -> AbuseSignals:
     """The abuse signals of one signing request: the sender's expiring IP hash and flags.
 
@@ -103,6 +110,8 @@ def assess_signing(
         flags.append(timing)
     if email_domain in DISPOSABLE_DOMAINS:
         flags.append(Flag.DISPOSABLE_DOMAIN)
+    if check_proof(proof) is ProofOutcome.INVALID:
+        flags.append(Flag.BAD_PROOF)
     ip_hash = ""
     networks = networks_of(client_ip(request))
     if networks is not None:

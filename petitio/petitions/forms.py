@@ -105,6 +105,8 @@ class SignatureForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     issued = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The proof of work the browser computed (proof_of_work.py); empty without JS.
+    proof = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 
     default_country = "BE"
 

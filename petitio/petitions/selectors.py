@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count, Q
+from django.db.models.functions import TruncHour
+from django.utils import timezone
 from wagtail.models import Page
 
 from .models import Petition, PetitionPage, Signature
@@ -83,3 +87,41 @@ def next_action_for(page: PetitionPage) -> Page | None:
         .order_by("-first_published_at")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    key: object  # an IP hash, a domain, or an hour
+    total: int
+    flagged: int
+
+
+def abuse_trends(*, petition_id: int, hours: int = 24, limit: int = 10) -> dict[str, list]:
+    """What staff look at to spot a campaign of fakes: over the last `hours`, the
+    busiest IP hashes and email domains (with how many of theirs are flagged), and
+    signatures per hour. IP hashes are salted per day: they group one day's
+    requests, and tell nobody the address."""
+    since = timezone.now() - timedelta(hours=hours)
+    recent = Signature.objects.filter(petition_id=petition_id, created_at__gte=since)
+    flagged = Count("pk", filter=~Q(flags=""))
+
+    def top(field: str) -> list[TrendRow]:
+        rows = (
+            recent.exclude(**{field: ""})
+            .values(field)
+            .annotate(total=Count("pk"), flagged=flagged)
+            .order_by("-total")[:limit]
+        )
+        return [TrendRow(row[field], row["total"], row["flagged"]) for row in rows]
+
+    per_hour = (
+        recent.annotate(hour=TruncHour("created_at"))
+        .values("hour")
+        .annotate(total=Count("pk"), flagged=flagged)
+        .order_by("hour")
+    )
+    return {
+        "ip_hashes": top("ip_hash"),
+        "domains": top("email_domain"),
+        "hours": [TrendRow(row["hour"], row["total"], row["flagged"]) for row in per_hour],
+    }

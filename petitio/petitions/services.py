@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, fields
+from datetime import datetime
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
@@ -226,4 +227,58 @@ def rebuild_signature_count(*, petition_id: int) -> int:
             petition_id=petition_id, status=Signature.Status.CONFIRMED, flags=""
         ).count()
         Petition.objects.filter(pk=petition_id).update(confirmed_count=count)
+    return count
+
+
+class NoCriterion(Exception):
+    """A bulk invalidation needs at least one criterion: it never takes a whole petition."""
+
+
+def invalidate_signatures(
+    *,
+    petition: Petition,
+    user,
+    ip_hash: str = "",
+    email_domain: str = "",
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> int:
+    """Set aside, in one go, the pending and confirmed signatures of `petition` that
+    match every criterion given; recount; record who did it in the audit log.
+
+    Returns how many were invalidated. Invalidated signatures stay (for the record,
+    until retention erases them) but never count, and cannot be confirmed. Raises
+    NoCriterion when no criterion is given.
+    """
+    from wagtail.log_actions import log
+
+    if not (ip_hash or email_domain or since or until):
+        raise NoCriterion
+    matching = Signature.objects.filter(
+        petition=petition, status__in=[Signature.Status.PENDING, Signature.Status.CONFIRMED]
+    )
+    if ip_hash:
+        matching = matching.filter(ip_hash=ip_hash)
+    if email_domain:
+        matching = matching.filter(email_domain=email_domain.strip().lower())
+    if since:
+        matching = matching.filter(created_at__gte=since)
+    if until:
+        matching = matching.filter(created_at__lt=until)
+    with transaction.atomic():
+        Petition.objects.select_for_update().filter(pk=petition.pk).values_list("pk").first()
+        count = matching.update(status=Signature.Status.INVALIDATED)
+        rebuild_signature_count(petition_id=petition.pk)
+        log(
+            instance=petition,
+            action="petitio.signatures_invalidated",
+            user=user,
+            data={
+                "count": count,
+                "ip_hash": ip_hash,
+                "email_domain": email_domain,
+                "since": since.isoformat() if since else "",
+                "until": until.isoformat() if until else "",
+            },
+        )
     return count

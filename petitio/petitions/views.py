@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -23,6 +23,7 @@ from . import abuse, services
 from .emails import petition_page_in
 from .forms import SignatureForm
 from .models import PetitionPage, Signature
+from .proof_of_work import new_challenge
 from .selectors import next_action_for
 from .sharing import share_links
 from .tokens import LinkExpired, LinkInvalid, LinkPurpose, read_signature_token
@@ -108,6 +109,7 @@ def sign(request: HttpRequest, page_id: int) -> HttpResponse:
         honeypot=form.cleaned_data["website"],
         issued=form.cleaned_data["issued"],
         email_domain=details.email_domain,
+        proof=form.cleaned_data["proof"],
     )
     try:
         services.sign_petition(
@@ -118,6 +120,13 @@ def sign(request: HttpRequest, page_id: int) -> HttpResponse:
     except SealingKeyMissing:
         return signing_paused(request, page)
     return SeeOther(reverse("petitions:check_inbox", args=[page.pk]))
+
+
+@require_GET
+@never_cache
+def challenge(request: HttpRequest) -> JsonResponse:
+    """A fresh proof-of-work challenge for the signing form's script (never cached)."""
+    return JsonResponse(new_challenge())
 
 
 @require_GET

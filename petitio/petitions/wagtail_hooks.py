@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import export_signatures
+from .admin_views import abuse_control, export_signatures
 from .models import Petition, Signature
 
 
@@ -58,7 +59,12 @@ def register_export_url():
             "petitions/<int:petition_id>/export.csv",
             export_signatures,
             name="petitions_export_signatures",
-        )
+        ),
+        path(
+            "petitions/<int:petition_id>/abuse-control/",
+            abuse_control,
+            name="petitions_abuse_control",
+        ),
     ]
 
 
@@ -71,3 +77,32 @@ def export_button(snippet, user, next_url=None):
             icon_name="download",
             priority=90,
         )
+    if isinstance(snippet, Petition) and user.has_perm("petitions.change_petition"):
+        yield MenuItem(
+            _("Abuse control"),
+            reverse("petitions_abuse_control", args=[snippet.pk]),
+            icon_name="warning",
+            priority=91,
+        )
+
+
+class SignaturesInvalidatedFormatter(LogFormatter):
+    label = _("Invalidate signatures")
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        criteria = ", ".join(
+            f"{name}={data[name]}"
+            for name in ("ip_hash", "email_domain", "since", "until")
+            if data.get(name)
+        )
+        return ngettext(
+            "%(count)d signature invalidated (%(criteria)s)",
+            "%(count)d signatures invalidated (%(criteria)s)",
+            data.get("count", 0),
+        ) % {"count": data.get("count", 0), "criteria": criteria}
+
+
+@hooks.register("register_log_actions")
+def register_petition_log_actions(actions):
+    actions.register_action("petitio.signatures_invalidated")(SignaturesInvalidatedFormatter)

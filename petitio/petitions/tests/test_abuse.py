@@ -186,3 +186,133 @@ def test_behind_two_proxies_the_client_is_the_second_entry_from_the_right(
         forwarded_for="6.6.6.6, 203.0.113.1, 10.0.0.1",  # the first is forged
     )
     assert Signature.objects.get().ip_hash == hash_network("203.0.113.1/32")
+
+
+def test_staff_see_trends_and_invalidate_in_bulk_with_an_audit_trail(
+    admin_client, client, petition_page
+):
+    from wagtail.models import ModelLogEntry
+
+    from petitio.petitions.services import rebuild_signature_count
+
+    for index in range(3):
+        sign(client, petition_page, f"bot{index}@spam.example", address="203.0.113.5")
+        confirm_last(client)
+    sign(client, petition_page, "claire@example.org", address="198.51.100.7")
+    confirm_last(client)
+    petition = petition_page.petition
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 4
+
+    url = f"/admin/petitions/{petition.pk}/abuse-control/"
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    bot_hash = hash_network("203.0.113.5/32")
+    assert bot_hash in html and "spam.example" in html
+    assert "203.0.113" not in html
+
+    refused = admin_client.post(url, {})
+    assert refused.status_code == 400  # no criterion: never the whole petition
+    response = admin_client.post(url, {"ip_hash": bot_hash, "email_domain": "spam.example"})
+    assert response.status_code == 302
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1 == rebuild_signature_count(petition_id=petition.pk)
+    assert Signature.objects.filter(status=Signature.Status.INVALIDATED).count() == 3
+    entry = ModelLogEntry.objects.get(action="petitio.signatures_invalidated")
+    assert entry.user.username == "admin" and entry.data["count"] == 3
+    assert "3 signatures invalidated" in entry.message
+    history = admin_client.get(f"/admin/snippets/petitions/petition/history/{petition.pk}/")
+    assert "3 signatures invalidated" in history.content.decode()
+
+
+def test_a_time_window_must_be_in_order(admin_client, petition_page):
+    url = f"/admin/petitions/{petition_page.petition.pk}/abuse-control/"
+    response = admin_client.post(url, {"since": "2026-11-24T10:00", "until": "2026-11-24T09:00"})
+    assert response.status_code == 400
+    assert not Signature.objects.filter(status=Signature.Status.INVALIDATED).exists()
+
+
+def test_abuse_control_needs_the_change_permission(client, petition_page):
+    from django.contrib.auth.models import Permission, User
+
+    editor = User.objects.create_user("editor", password="pw-editor-123")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    response = client.get(f"/admin/petitions/{petition_page.petition.pk}/abuse-control/")
+    assert response.status_code in (302, 403)
+
+
+def test_staff_get_one_alert_an_hour_past_the_threshold(client, petition_page, django_user_model):
+    from petitio.petitions.alerts import send_abuse_alerts
+
+    django_user_model.objects.create_superuser("ines", "ines@example.org", "pw-ines-1234")
+    django_user_model.objects.create_user("reader", "reader@example.org", "pw-reader-1234")
+    petition = petition_page.petition
+    petition.alert_threshold = 2
+    petition.save()
+    for index in range(2):
+        sign(client, petition_page, f"b{index}@x.example", website="spam")
+    mail.outbox.clear()
+    assert send_abuse_alerts() == 0  # at the threshold, not past it
+    sign(client, petition_page, "b3@x.example", website="spam")
+    mail.outbox.clear()
+    assert send_abuse_alerts() == 1
+    alert = mail.outbox[-1]
+    assert alert.to == ["ines@example.org"]
+    assert f"/admin/petitions/{petition.pk}/abuse-control/" in alert.body
+    assert "3" in alert.body
+    assert send_abuse_alerts() == 0  # once an hour
+
+
+def solved_proof() -> str:
+    import base64
+    import json
+
+    import altcha
+
+    from petitio.petitions.proof_of_work import new_challenge
+
+    challenge = new_challenge()
+    solution = altcha.solve_challenge_v1(
+        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxnumber"]
+    )
+    payload = {key: challenge[key] for key in ("algorithm", "challenge", "salt", "signature")}
+    payload["number"] = solution.number
+    return base64.b64encode(json.dumps(payload).encode()).decode()
+
+
+def test_the_challenge_is_served_fresh_and_never_cached(client, db):
+    first = client.get("/fr/petitions/challenge/")
+    second = client.get("/fr/petitions/challenge/")
+    assert first.status_code == 200 and "no-store" in first["Cache-Control"]
+    assert first.json()["challenge"] != second.json()["challenge"]
+    assert first.json()["algorithm"] == "SHA-256"
+
+
+def test_a_solved_proof_counts_once_and_a_replayed_or_forged_one_never(client, petition_page):
+    proof = solved_proof()
+    sign(client, petition_page, "a@one.example", proof=proof)
+    assert flags_of("one.example") == set()
+    sign(client, petition_page, "b@two.example", proof=proof)  # replayed
+    assert flags_of("two.example") == {Flag.BAD_PROOF}
+    forged = proof[:-6] + "AAAAAA"
+    sign(client, petition_page, "c@three.example", proof=forged)
+    assert flags_of("three.example") == {Flag.BAD_PROOF}
+    sign(client, petition_page, "d@four.example", proof="not base64 at all {")
+    assert flags_of("four.example") == {Flag.BAD_PROOF}
+
+
+def test_an_expired_proof_is_flagged(client, petition_page):
+    proof = solved_proof()
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        sign(client, petition_page, "a@late.example", proof=proof, issued=issue_form_timestamp())
+    assert flags_of("late.example") == {Flag.BAD_PROOF}
+
+
+def test_without_javascript_no_proof_is_sent_and_the_signature_still_counts(client, petition_page):
+    sign(client, petition_page, "a@nojs.example")
+    assert flags_of("nojs.example") == set()
+    confirm_last(client)
+    petition_page.petition.refresh_from_db()
+    assert petition_page.petition.confirmed_count == 1

@@ -1,9 +1,9 @@
 """The one-machine scheduler: runs periodic jobs every minute until stopped.
 
 Wagtail's `publish_scheduled` (pages and revisions scheduled for publishing or
-unpublishing) every minute, and the privacy sweep (retention, expiring IP hashes)
-every hour. On many machines run exactly one scheduler, or call these commands
-from cron instead.
+unpublishing) every minute, abuse alerts every five minutes, and the privacy sweep
+(retention, expiring IP hashes) every hour. On many machines run exactly one
+scheduler, or call these commands from cron instead.
 """
 
 import signal
@@ -13,7 +13,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 # (command, seconds between runs)
-PERIODIC_COMMANDS = (("publish_scheduled", 60), ("privacy_sweep", 3600))
+PERIODIC_COMMANDS = (
+    ("publish_scheduled", 60),
+    ("send_abuse_alerts", 300),
+    ("privacy_sweep", 3600),
+)
 
 
 class Command(BaseCommand):
