@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         opened, unreadable = decrypt_export(
             arguments.export, private_key=private_key, output=sys.stdout
         )
-    print(f"{opened} records opened, {unreadable} not opened.", file=sys.stderr)
+    print(f"Records opened: {opened}; not opened: {unreadable}.", file=sys.stderr)
     return 1 if unreadable else 0
 
 

@@ -9,7 +9,8 @@
 - IP hashes: cleared from signatures after 24 hours; the salts that made them are
   deleted the next day, so no stored hash can be linked to an address again.
 - Addresses in the task queue: erased from failed tasks and from tasks older
-  than a link's lifetime (petitio.privacy.task_arguments).
+  than a link's lifetime (petitio.privacy.task_arguments); on SQLite the
+  write-ahead log, which still holds earlier versions of rows, is truncated.
 
 Every function is safe to run twice, and runs in bounded batches.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -117,4 +118,13 @@ def run_privacy_sweep(*, now: datetime | None = None) -> SweepReport:
     report.task_rows_cleaned = erase_stale_task_arguments(
         older_than=timedelta(seconds=settings.SIGNATURE_LINK_MAX_AGE_SECONDS)
     )
+    truncate_sqlite_wal()
     return report
+
+
+def truncate_sqlite_wal() -> None:
+    """On SQLite, copy the write-ahead log into the database and empty it: the log
+    keeps earlier versions of rows (an address since erased from a task) until then."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

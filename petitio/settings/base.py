@@ -128,8 +128,12 @@ DEFAULT_SQLITE_PATH = VAR_DIR / "petitio.sqlite3"
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
+    # secure_delete: deleted or overwritten rows (an erased address) are zeroed in
+    # the file, not left in free pages; the privacy sweep truncates the WAL, where
+    # older versions of rows linger until a checkpoint.
     "init_command": (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+        " PRAGMA secure_delete=ON;"
     ),
 }
 

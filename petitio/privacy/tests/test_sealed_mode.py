@@ -108,4 +108,4 @@ def test_sealed_mode_keeps_no_readable_trace_and_the_private_key_opens_the_expor
     assert (record["first_name"], record["last_name"]) == NAME
     assert (record["email"], record["postcode"]) == (ADDRESS, POSTCODE)
     assert "sealed_personal_data" not in header
-    assert "1 records opened, 0 not opened." in opened.stderr
+    assert "Records opened: 1; not opened: 0." in opened.stderr
