@@ -13,23 +13,6 @@ from wagtail.models import Page
 
 from .models import Petition, PetitionPage, Signature
 
-
-def signature_counts_by_status(*, petition_ids: list[int]) -> dict[int, dict[str, int]]:
-    """Pending and confirmed counts per petition id, for staff views."""
-    rows = (
-        Signature.objects.filter(petition_id__in=petition_ids)
-        .values("petition_id")
-        .annotate(
-            pending=Count("pk", filter=Q(status=Signature.Status.PENDING)),
-            confirmed=Count("pk", filter=Q(status=Signature.Status.CONFIRMED, flags="")),
-        )
-    )
-    return {
-        row["petition_id"]: {"pending": row["pending"], "confirmed": row["confirmed"]}
-        for row in rows
-    }
-
-
 # The personal columns come from each signature's protected record.
 PERSONAL_COLUMNS = ("first_name", "last_name", "email", "postcode")
 EXPORT_COLUMNS = (

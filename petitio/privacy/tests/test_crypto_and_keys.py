@@ -134,3 +134,16 @@ def test_petitio_decrypt_refuses_a_file_that_is_not_a_key(tmp_path):
     export.write_text("sealed_personal_data\n")
     with pytest.raises(SystemExit):
         petitio_cli(["decrypt", "--key", str(key), str(export)])
+
+
+def test_the_privacy_settings_show_the_key_and_let_superusers_choose_the_mode(admin_client):
+    privacy = PrivacySettings.load()
+    url = f"/admin/settings/privacy/privacysettings/{privacy.pk}/"
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    assert privacy.sealing_key_id in page.content.decode()
+    assert TEST_SEALING_PRIVATE_KEY not in page.content.decode()
+    response = admin_client.post(url, {"protection_mode": "standard"})
+    assert response.status_code == 302
+    assert PrivacySettings.load().protection_mode == "standard"
+    assert PrivacySettings.load().sealing_public_key == TEST_SEALING_PUBLIC_KEY  # untouched
