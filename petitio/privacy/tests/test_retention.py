@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 import time_machine
 from django.core import mail
 from django.utils import timezone
@@ -121,6 +122,9 @@ def test_a_petition_past_its_deadline_counts_from_the_deadline(petition):
         assert run_privacy_sweep().signatures_erased == 1
 
 
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # the worker closes its connection
 def test_email_task_arguments_are_erased_once_sent_and_when_stale(petition, settings):
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
