@@ -36,6 +36,11 @@ test-postgres: install
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	$(VENV)/bin/python -m pytest
 
+## make bench: the load benchmark on SQLite; DB=postgres for PostgreSQL + Redis (see bench/)
+DB ?= sqlite
+bench: install
+	$(VENV)/bin/python -m bench --db $(DB) $(BENCH_ARGS)
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 from ninja import NinjaAPI, Query, Schema, Swagger
 from ninja.errors import HttpError
@@ -29,23 +30,27 @@ class LanguageQuery(Schema):
     lang: str | None = None
 
 
-def requested_language(request: HttpRequest, lang: str | None) -> str:
+def requested_language(request: HttpRequest, response: HttpResponse, lang: str | None) -> str:
+    """The language asked for with ?lang=, else the browser's (the answer then varies)."""
     languages = dict(settings.LANGUAGES)
     if lang:
         if lang not in languages:
             raise HttpError(400, f"Unknown language {lang!r}; use one of {', '.join(languages)}.")
         return lang
+    patch_vary_headers(response, ["Accept-Language"])
     return get_language_from_request(request) or settings.LANGUAGE_CODE
 
 
 @api.get("/petitions", response=list[PetitionOut], summary="List published petitions")
-def list_petitions(request: HttpRequest, query: Query[LanguageQuery]):
-    return published_petitions(requested_language(request, query.lang))
+def list_petitions(request: HttpRequest, response: HttpResponse, query: Query[LanguageQuery]):
+    return published_petitions(requested_language(request, response, query.lang))
 
 
 @api.get("/petitions/{slug}", response=PetitionOut, summary="One published petition")
-def get_petition(request: HttpRequest, slug: str, query: Query[LanguageQuery]):
-    for petition in published_petitions(requested_language(request, query.lang)):
+def get_petition(
+    request: HttpRequest, response: HttpResponse, slug: str, query: Query[LanguageQuery]
+):
+    for petition in published_petitions(requested_language(request, response, query.lang)):
         if petition["slug"] == slug:
             return petition
     raise HttpError(404, "No published petition has this slug.")

@@ -14,7 +14,9 @@ Signals:
 - rate-address / rate-network: more signatures this hour, for this petition, from
   one IPv4 address or IPv6 /64 (or one IPv4 /24 or IPv6 /48) than staff allow;
 - disposable-domain: the address is at a throwaway-mailbox domain;
-- bad-proof: the proof of work (see proof_of_work.py) was forged or replayed.
+- bad-proof: the proof of work (see proof_of_work.py) was forged or replayed;
+- cross-site: the browser says the form was sent from another site's page (the
+  signing form takes no CSRF token, see views.py).
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ from .proof_of_work import ProofOutcome, check_proof
 from .services import AbuseSignals
 
 FORM_TIMESTAMP_SALT = "petitio.petitions.form-issued"
+# What a rendered signing form holds until core.page_cache swaps in a fresh
+# issue_form_timestamp() for each view of the page, cached or not.
+FORM_ISSUED_PLACEHOLDER = "petitio-fresh-form-timestamp-3f1c9a"
 
 
 class Flag(StrEnum):
@@ -46,6 +51,7 @@ class Flag(StrEnum):
     RATE_NETWORK = "rate-network"
     DISPOSABLE_DOMAIN = "disposable-domain"
     BAD_PROOF = "bad-proof"
+    CROSS_SITE = "cross-site"
 
 
 def issue_form_timestamp() -> str:
@@ -65,6 +71,21 @@ def form_timing_flag(value: str) -> Flag | None:
     if age > settings.SIGNING_FORM_MAX_AGE_SECONDS:
         return Flag.STALE_FORM
     return None
+
+
+def is_cross_site(request: HttpRequest) -> bool:
+    """Whether the browser reports that the form was sent from another site's page.
+
+    Only what browsers state counts: Sec-Fetch-Site "cross-site", or an Origin
+    that is neither this site nor a trusted origin. No header, no flag.
+    """
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return True
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return False
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS
 
 
 def count_this_hour(key: str) -> int:
@@ -112,6 +133,8 @@ def assess_signing(
         flags.append(Flag.DISPOSABLE_DOMAIN)
     if check_proof(proof) is ProofOutcome.INVALID:
         flags.append(Flag.BAD_PROOF)
+    if is_cross_site(request):
+        flags.append(Flag.CROSS_SITE)
     ip_hash = ""
     networks = networks_of(client_ip(request))
     if networks is not None:

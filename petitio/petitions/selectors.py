@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import TruncHour
 from django.utils import timezone
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from .models import Petition, PetitionPage, Signature
@@ -26,6 +29,57 @@ EXPORT_COLUMNS = (
     "created_at",
     "confirmed_at",
 )
+
+
+@dataclass(frozen=True)
+class SigningTarget:
+    """What the signing view needs of a petition page, without loading the page."""
+
+    page_id: int  # the live page in the active language if there is one, else the page
+    petition: Petition
+
+
+def signing_target(page_id: int) -> SigningTarget | None:
+    """The petition a live page belongs to, with the page to continue on; None if the
+    page is not live. The petition is read fresh (status, limits); which page leads
+    where is cached for settings.PUBLIC_PAGE_CACHE_SECONDS, like the page itself.
+
+    The hot path of signing: two small queries on a cache miss, one on a hit, where
+    loading the Wagtail page would cost several milliseconds.
+    """
+    language = get_language()
+    key = f"petitio:signing-target:{page_id}:{language}"
+    ids = cache.get(key)
+    if ids is None:
+        live = PetitionPage.objects.live()
+        row = live.filter(pk=page_id).values_list("petition_id", "translation_key").first()
+        if row is None:
+            return None
+        petition_id, translation_key = row
+        localized = (
+            live.filter(translation_key=translation_key, locale__language_code=language)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        ids = (localized or page_id, petition_id)
+        cache.set(key, ids, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    petition = Petition.objects.filter(pk=ids[1]).first()
+    return SigningTarget(page_id=ids[0], petition=petition) if petition else None
+
+
+def petition_page_id_in(petition_id: int, language: str) -> int | None:
+    """The id of the live page of a petition in `language`, else in any language
+    (as emails.petition_page_in, without loading pages); cached like signing_target."""
+    key = f"petitio:petition-page-id:{petition_id}:{language}"
+    page_id = cache.get(key)
+    if page_id is None:
+        rows = PetitionPage.objects.live().filter(petition_id=petition_id).order_by("pk")
+        ids = dict(rows.values_list("locale__language_code", "pk"))
+        page_id = ids.get(language) or next(iter(ids.values()), None)
+        if page_id is None:
+            return None
+        cache.set(key, page_id, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return page_id
 
 
 def counted_signatures_for_export(*, petition_id: int) -> Iterator[dict]:

@@ -1,6 +1,15 @@
 """HTTP for the signing path: validate input, call a service, answer.
 
 Every refusal is a translated page with a 4xx status; a GET never changes state.
+
+The public signing path sets no cookie and takes no CSRF token (`csrf_exempt`):
+- signing: the page must be the same for every visitor so it can be cached
+  (core.page_cache), and a forged cross-site POST gains nothing a script could
+  not do directly: the signature counts only once its address's owner confirms
+  it, and abuse control flags a form sent from another site (abuse.py);
+- confirming and "this was not me": the token in the link is the credential; a
+  forged request would need it, and whoever has it can press the button anyway.
+People who block cookies can sign and confirm like everyone else.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,7 +34,7 @@ from .emails import petition_page_in
 from .forms import SignatureForm
 from .models import PetitionPage, Signature
 from .proof_of_work import new_challenge
-from .selectors import next_action_for
+from .selectors import next_action_for, petition_page_id_in, signing_target
 from .sharing import share_links
 from .tokens import LinkExpired, LinkInvalid, LinkPurpose, read_signature_token
 
@@ -86,6 +96,7 @@ def signing_paused(request: HttpRequest, page: PetitionPage | None) -> HttpRespo
     )
 
 
+@csrf_exempt
 @sensitive_post_parameters()  # error reports never carry what a signer typed
 @require_POST
 @never_cache
@@ -94,18 +105,21 @@ def sign(request: HttpRequest, page_id: int) -> HttpResponse:
 
     New and repeated addresses get exactly the same response.
     """
-    page = live_petition_page(page_id)
-    if not page.petition.accepts_signatures():
-        return closed_refusal(request, page)
+    target = signing_target(page_id)
+    if target is None:
+        raise Http404
+    petition = target.petition
+    if not petition.accepts_signatures():
+        return closed_refusal(request, live_petition_page(page_id))
     form = SignatureForm(request.POST)
     if not form.is_valid():
-        return page.render_with_form(request, form, status=400)
+        return live_petition_page(page_id).render_with_form(request, form, status=400)
     details = services.SignatureDetails(
         **{name: form.cleaned_data[name] for name in services.SignatureDetails.field_names()}
     )
     signals = abuse.assess_signing(
         request=request,
-        petition=page.petition,
+        petition=petition,
         honeypot=form.cleaned_data["website"],
         issued=form.cleaned_data["issued"],
         email_domain=details.email_domain,
@@ -113,13 +127,13 @@ def sign(request: HttpRequest, page_id: int) -> HttpResponse:
     )
     try:
         services.sign_petition(
-            petition=page.petition, details=details, locale=get_language(), signals=signals
+            petition=petition, details=details, locale=get_language(), signals=signals
         )
     except services.PetitionClosed:
-        return closed_refusal(request, page)
+        return closed_refusal(request, live_petition_page(page_id))
     except SealingKeyMissing:
-        return signing_paused(request, page)
-    return SeeOther(reverse("petitions:check_inbox", args=[page.pk]))
+        return signing_paused(request, live_petition_page(page_id))
+    return SeeOther(reverse("petitions:check_inbox", args=[target.page_id]))
 
 
 @require_GET
@@ -196,6 +210,7 @@ def signature_gone(request: HttpRequest) -> HttpResponse:
     )
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 @never_cache
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
@@ -206,12 +221,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     signature = Signature.objects.filter(public_id=public_id).only("petition_id", "status").first()
     if signature is None:
         return signature_gone(request)
-    page = petition_page_in(signature.petition_id, get_language())
     if request.method == "GET":
         return render(
             request,
             "petitions/confirm.html",
-            {"page": page, "already_confirmed": signature.status == Signature.Status.CONFIRMED},
+            {
+                "page": petition_page_in(signature.petition_id, get_language()),
+                "already_confirmed": signature.status == Signature.Status.CONFIRMED,
+            },
         )
     try:
         services.confirm_signature(public_id=public_id)
@@ -228,12 +245,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             status=409,
         )
     except services.PetitionClosed:
-        return closed_refusal(request, page)
-    if page is None:
+        return closed_refusal(request, petition_page_in(signature.petition_id, get_language()))
+    page_id = petition_page_id_in(signature.petition_id, get_language())
+    if page_id is None:
         return SeeOther("/")
-    return SeeOther(reverse("petitions:thank_you", args=[page.pk]))
+    return SeeOther(reverse("petitions:thank_you", args=[page_id]))
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 @never_cache
 def withdraw(request: HttpRequest, token: str) -> HttpResponse:

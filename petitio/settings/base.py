@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "petitio.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petitio.core.middleware.PublicFormLimitsMiddleware",
+    # Before sessions, locale and CSRF: a cached public page skips all of them.
+    "petitio.core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "petitio.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -319,6 +321,9 @@ PUBLIC_FORM_MAX_BYTES = 64 * 1024
 SIGNATURE_LINK_MAX_AGE_SECONDS = 7 * 24 * 3600
 # How long the public count may lag the rows (seconds of caching).
 SIGNATURE_COUNT_CACHE_SECONDS = 2
+# How long anonymous visitors may be served a stored copy of a public page (and of
+# the count API) instead of a new render: see petitio.core.page_cache. 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 5)
 # Abuse control (petitio.petitions.abuse): a signing form sent sooner than this
 # after it was shown, or from a page older than this, is flagged (not counted).
 SIGNING_FORM_MIN_SECONDS = 3

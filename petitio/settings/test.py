@@ -34,3 +34,5 @@ WAGTAIL_2FA_REQUIRED = False
 
 # Journeys and tests fill forms faster than a person: abuse tests set their own.
 SIGNING_FORM_MIN_SECONDS = 0
+# Tests see each change at once; the page cache has tests of its own.
+PUBLIC_PAGE_CACHE_SECONDS = 0

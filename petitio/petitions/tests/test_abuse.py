@@ -18,7 +18,9 @@ from petitio.privacy.ip_hashing import forget_cached_salts, hash_network, networ
 from petitio.privacy.models import HashSalt
 
 
-def sign(client, page, email, *, address="198.51.100.7", forwarded_for=None, **extra):
+def sign(
+    client, page, email, *, address="198.51.100.7", forwarded_for=None, headers=None, **extra
+):
     data = {
         "first_name": "Claire",
         "last_name": "Dubois",
@@ -30,7 +32,7 @@ def sign(client, page, email, *, address="198.51.100.7", forwarded_for=None, **e
     meta = {"REMOTE_ADDR": address}
     if forwarded_for is not None:
         meta["HTTP_X_FORWARDED_FOR"] = forwarded_for
-    return client.post(f"/fr/petitions/{page.pk}/sign/", data, **meta)
+    return client.post(f"/fr/petitions/{page.pk}/sign/", data, headers=headers, **meta)
 
 
 def confirm_last(client):
@@ -139,6 +141,21 @@ def test_limits_are_per_petition_and_per_hour(client, petition_page, home_page):
 def test_disposable_domains_are_flagged(client, petition_page):
     sign(client, petition_page, "someone@mailinator.com")
     assert flags_of("mailinator.com") == {Flag.DISPOSABLE_DOMAIN}
+
+
+def test_a_form_sent_from_another_site_is_flagged(client, petition_page, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://www.ngo.example"]
+    sign(client, petition_page, "a@one.example", headers={"Sec-Fetch-Site": "cross-site"})
+    assert flags_of("one.example") == {Flag.CROSS_SITE}
+    sign(client, petition_page, "b@two.example", headers={"Origin": "https://evil.example"})
+    assert flags_of("two.example") == {Flag.CROSS_SITE}
+    # The site itself, a trusted origin, a same-site page or no header at all: no flag.
+    sign(client, petition_page, "c@three.example", headers={"Origin": "http://testserver"})
+    sign(client, petition_page, "d@four.example", headers={"Origin": "https://www.ngo.example"})
+    sign(client, petition_page, "e@five.example", headers={"Sec-Fetch-Site": "same-origin"})
+    sign(client, petition_page, "f@six.example")
+    for domain in ("three.example", "four.example", "five.example", "six.example"):
+        assert flags_of(domain) == set()
 
 
 def test_the_ip_is_stored_only_as_a_hash(client, petition_page):

@@ -1,0 +1,430 @@
+"""`make bench`: start Petitio as in production, load it over HTTP, check what it stored.
+
+    python -m bench                  # SQLite, local-memory cache
+    python -m bench --db postgres    # PostgreSQL + Redis (the local servers)
+    python -m bench --scale-out      # two web servers, two workers, one killed mid-run
+
+Steps: a fresh database under var/bench/<db>/ (or a fresh PostgreSQL database
+`petitio_bench`), migrated and loaded with the demo content; an SMTP sink; the
+task worker(s) and the web server with production settings; then the load
+generator (bench/load.py, a process of its own) runs each scenario at a fixed
+concurrency for a fixed time. Finally the email queue is drained and
+bench/verify.py checks the database against every acknowledgement. One table is
+printed, with the machine's core count; the raw results are kept in
+var/bench/<db>/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+POSTGRES_BENCH_DATABASE = "petitio_bench"
+REDIS_BENCH_URL = "redis://127.0.0.1:6379/14"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+# --- Processes ---------------------------------------------------------------------------
+
+
+def descendants(pid: int) -> list[int]:
+    """pid and every process under it (a server's master and its workers)."""
+    found = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return found
+    for child in children:
+        found.extend(descendants(int(child)))
+    return found
+
+
+def resident_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class MemoryWatch(threading.Thread):
+    """Samples the resident memory of named process trees; keeps each process's peak."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.roots: dict[str, int] = {}
+        self.peaks: dict[str, dict[int, int]] = {}
+        self.stopped = threading.Event()
+
+    def watch(self, name: str, pid: int) -> None:
+        self.roots[name] = pid
+        self.peaks.setdefault(name, {})
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.25):
+            for name, root in list(self.roots.items()):
+                for pid in descendants(root):
+                    rss = resident_kib(pid)
+                    peaks = self.peaks[name]
+                    peaks[pid] = max(peaks.get(pid, 0), rss)
+
+    def peak_mib(self, name: str) -> float:
+        peaks = self.peaks.get(name) or {0: 0}
+        return round(max(peaks.values()) / 1024, 1)
+
+
+class Deployment:
+    """The production processes of one benchmark run, and their environment."""
+
+    def __init__(self, args: argparse.Namespace, workdir: Path) -> None:
+        self.args = args
+        self.workdir = workdir
+        self.web_ports = [free_port() for _ in range(args.web_servers)]
+        self.smtp_port = free_port()
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.memory = MemoryWatch()
+        self.env = self.environment()
+
+    def environment(self) -> dict[str, str]:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "petitio.settings.production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "EMAIL_HASH_KEY": secrets.token_urlsafe(32),
+            "PERSONAL_DATA_KEY": secrets.token_urlsafe(32),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SITE_URL": f"http://127.0.0.1:{self.web_ports[0]}",
+            "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp_port}",
+            # The load arrives as through one reverse proxy: X-Forwarded-For/-Proto.
+            "TRUSTED_PROXY_COUNT": "1",
+            "PYTHONUNBUFFERED": "1",
+        }
+        if self.args.db == "postgres":
+            env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{POSTGRES_BENCH_DATABASE}"
+            env["REDIS_URL"] = REDIS_BENCH_URL
+        else:
+            env["DATABASE_URL"] = f"sqlite:///{self.workdir / 'petitio.sqlite3'}"
+            env.pop("REDIS_URL", None)
+        return env
+
+    def log(self, name: str):
+        return (self.workdir / f"{name}.log").open("ab")
+
+    def manage(self, *arguments: str) -> None:
+        subprocess.run(
+            [PYTHON, "manage.py", *arguments],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            stdout=self.log("setup"),
+            stderr=subprocess.STDOUT,
+        )
+
+    def module(self, module: str, *arguments: str, check: bool = True) -> str:
+        done = subprocess.run(
+            [PYTHON, "-m", module, *arguments],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=self.log("setup"),
+            check=check,
+        )
+        return done.stdout.decode()
+
+    def start(self, name: str, command: list[str]) -> None:
+        self.processes[name] = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log(name),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.memory.watch(name, self.processes[name].pid)
+
+    def web_command(self, port: int) -> list[str]:
+        """The production web server: see the README's deployment section."""
+        return [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "petitio.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(self.args.web_processes),
+            "--threads",
+            str(self.args.web_threads),
+            "--worker-class",
+            "gthread",
+            "--backlog",
+            "4096",
+            "--keep-alive",
+            "30",
+        ]
+
+    def start_all(self) -> None:
+        self.memory.start()
+        links = self.workdir / "links.txt"
+        self.start(
+            "smtp",
+            [
+                PYTHON,
+                "-m",
+                "bench.smtp_sink",
+                "--port",
+                str(self.smtp_port),
+                "--links",
+                str(links),
+                "--stats",
+                str(self.workdir / "smtp.json"),
+            ],
+        )
+        for number in range(1, self.args.task_workers + 1):
+            self.start(
+                f"worker{number}",
+                [
+                    PYTHON,
+                    "manage.py",
+                    "db_worker",
+                    "--queue-name",
+                    "*",
+                    "--no-reload",
+                    "--interval",
+                    "0.1",
+                    "--no-startup-delay",
+                ],
+            )
+        for number, port in enumerate(self.web_ports, start=1):
+            self.start(f"web{number}", self.web_command(port))
+        for port in self.web_ports:
+            wait_for_http(port)
+
+    def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
+        process = self.processes.get(name)
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+        self.memory.stopped.set()
+
+
+def wait_for_http(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/v1/petitions",
+        headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "10.0.0.1"},
+    )
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 - local
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The web server on port {port} did not answer within {timeout:.0f} s.")
+
+
+# --- Databases ---------------------------------------------------------------------------
+
+
+def fresh_postgres_and_redis() -> None:
+    import psycopg
+    import redis
+
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {POSTGRES_BENCH_DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {POSTGRES_BENCH_DATABASE}")
+    redis.Redis.from_url(REDIS_BENCH_URL).flushdb()
+
+
+# --- The run -----------------------------------------------------------------------------
+
+
+def run_scenario(
+    deployment: Deployment, plan_path: Path, scenario: str, seconds: float, concurrency: int
+) -> dict:
+    out = deployment.workdir / f"load-{scenario}.json"
+    say(f"{scenario}: {concurrency} in flight for {seconds:.0f} s")
+    subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "bench.load",
+            "--ports",
+            ",".join(map(str, deployment.web_ports)),
+            "--plan",
+            str(plan_path),
+            "--scenario",
+            scenario,
+            "--duration",
+            str(seconds),
+            "--concurrency",
+            str(concurrency),
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    return json.loads(out.read_text())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Petitio's load benchmark.")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--sign-seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=20, help="for the other scenarios")
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--web-servers", type=int, default=1)
+    parser.add_argument("--web-processes", type=int, default=2)
+    parser.add_argument("--web-threads", type=int, default=4)
+    parser.add_argument("--task-workers", type=int, default=1)
+    parser.add_argument(
+        "--scenarios", default="sign,confirm,page,count", help="comma-separated, in order"
+    )
+    args = parser.parse_args()
+
+    workdir = ROOT / "var" / "bench" / args.db
+    workdir.mkdir(parents=True, exist_ok=True)
+    for old in workdir.iterdir():
+        old.unlink()
+    deployment = Deployment(args, workdir)
+    say(f"preparing a fresh {args.db} database in production settings")
+    if args.db == "postgres":
+        fresh_postgres_and_redis()
+    deployment.manage("migrate", "--noinput")
+    deployment.manage("collectstatic", "--noinput")
+    plan_path = workdir / "plan.json"
+    deployment.module("bench.prepare", "--out", str(plan_path))
+    plan = json.loads(plan_path.read_text())
+    plan["links_file"] = str(workdir / "links.txt")
+    plan_path.write_text(json.dumps(plan))
+
+    results: dict = {"db": args.db, "cores": os.cpu_count(), "scenarios": {}}
+    acknowledged: list[str] = []
+    confirmed = 0
+    try:
+        deployment.start_all()
+        say("servers up: " + ", ".join(deployment.processes))
+        for scenario in args.scenarios.split(","):
+            seconds = args.sign_seconds if scenario == "sign" else args.seconds
+            if scenario == "confirm":
+                # Confirmations follow the emails: wait for the sign-ups' to be sent.
+                drained = json.loads(deployment.module("bench.verify", "--wait-drained", "300"))
+                say(f"email queue drained in {drained['seconds']} s")
+                results["email_drain_after_signing"] = drained
+            result = run_scenario(deployment, plan_path, scenario, seconds, args.concurrency)
+            acknowledged.extend(result.pop("acknowledged"))
+            confirmed += len(result.pop("confirmed"))
+            results["scenarios"][scenario] = result
+        drained = json.loads(deployment.module("bench.verify", "--wait-drained", "300"))
+        results["email_drain_final"] = drained
+    finally:
+        for name in list(deployment.processes):
+            if name.startswith("web") or name.startswith("worker"):
+                deployment.stop(name)
+        deployment.stop("smtp")
+        deployment.stop_all()
+    results["memory_mib"] = {
+        name: deployment.memory.peak_mib(name) for name in deployment.processes
+    }
+    (workdir / "acknowledged.txt").write_text("\n".join(acknowledged))
+    verify_args = [
+        *("--petition", plan["petition"]),
+        *("--acknowledged", str(workdir / "acknowledged.txt")),
+        *("--confirmed", str(confirmed)),
+        *("--smtp-stats", str(workdir / "smtp.json")),
+    ]
+    report = json.loads(deployment.module("bench.verify", *verify_args, check=False))
+    results["checks"] = report
+    results["email"] = email_rate(workdir / "smtp.json")
+    (workdir / "results.json").write_text(json.dumps(results, indent=2))
+    print_table(results)
+    sys.exit(1 if report["failures"] else 0)
+
+
+def email_rate(stats_path: Path) -> dict:
+    stats = json.loads(stats_path.read_text())
+    span = (stats["last"] or 0) - (stats["first"] or 0)
+    return {
+        "received": stats["received"],
+        "per_second": round(stats["received"] / span, 1) if span > 0 else None,
+    }
+
+
+def print_table(results: dict) -> None:
+    rows = [("kind", "per s", "p50 ms", "p95 ms", "p99 ms", "ok", "errors")]
+    for scenario in results["scenarios"].values():
+        for kind, figures in scenario["kinds"].items():
+            rows.append(
+                (
+                    kind,
+                    figures["per_second"],
+                    figures["p50_ms"],
+                    figures["p95_ms"],
+                    figures["p99_ms"],
+                    figures["ok"],
+                    figures["errors"],
+                )
+            )
+    print()
+    print(
+        f"Petitio load benchmark: {results['db']}, {results['cores']} cores "
+        f"({platform.processor() or platform.machine()}), load generator on the same machine"
+    )
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths, strict=True)))
+    email = results["email"]
+    print(f"emails sent: {email['received']} ({email['per_second']} per s while sending)")
+    print(
+        "peak resident memory (MiB): "
+        + ", ".join(f"{name} {mib}" for name, mib in results["memory_mib"].items())
+    )
+    checks = results["checks"]
+    print(
+        f"checks: {checks['acknowledged']} acknowledged, {checks['found']} found, "
+        f"{checks['missing']} missing, {checks['duplicated']} twice, "
+        f"{checks['without_email_task']} without email; count stored {checks['stored_count']}"
+        f" = rebuilt {checks['rebuilt_count']}"
+    )
+    for failure in checks["failures"]:
+        print(f"FAILED: {failure}")
+    if not checks["failures"]:
+        print("all checks passed")
+
+
+if __name__ == "__main__":
+    main()

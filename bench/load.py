@@ -1,0 +1,319 @@
+"""The load generator: simulated visitors driving a running Petitio over HTTP.
+
+Run by `python -m bench` in a process of its own; usable alone too:
+
+    python -m bench.load --ports 8700 --plan var/bench/plan.json --scenario sign \
+        --duration 60 --concurrency 64 --out result.json
+
+A scenario keeps `concurrency` requests in flight for `duration` seconds, each on
+its own keep-alive connection, and records every answer:
+
+- sign: a fresh visitor (own address, own IP behind the proxy) GETs the campaign
+  page, reads the form as a browser would, waits the few seconds a person needs
+  to type, then POSTs a distinct signature through that same form. A 303 to the
+  "check your inbox" page is an acknowledgement; its address is written to the
+  result so the checker can look for it in the database.
+- confirm: opens confirmation links taken from the emails the worker sent to the
+  SMTP sink, GETs the page with the button, then POSTs it as the button does.
+- page: campaign page views, in the three languages.
+- count: the live-count requests the page's script makes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import heapq
+import json
+import random
+import re
+import time
+import urllib.parse
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .http import Connection, Response
+
+ISSUED_FIELD = re.compile(rb'name="issued" value="([^"]*)"')
+FORM_ACTION = re.compile(rb'class="signing-form" method="post" action="([^"]+)"')
+FIRST_NAMES = ["Aysel", "Nur", "Zoë", "Gülnar", "Mehmet", "Anouk", "Jan", "Fatima", "Élodie"]
+LAST_NAMES = ["Peeters", "Janssens", "Dubois", "Yılmaz", "Abdulla", "Van den Berg", "Leclercq"]
+
+
+@dataclass
+class KindStats:
+    """Answers to one kind of request: how many, how fast, what went wrong."""
+
+    latencies: list[float] = field(default_factory=list)  # seconds, successes only
+    errors: int = 0
+    error_samples: list[str] = field(default_factory=list)
+
+    def ok(self, seconds: float) -> None:
+        self.latencies.append(seconds)
+
+    def error(self, what: str) -> None:
+        self.errors += 1
+        if len(self.error_samples) < 5:
+            self.error_samples.append(what[:300])
+
+    def summary(self, duration: float) -> dict:
+        ordered = sorted(self.latencies)
+
+        def percentile(p: float) -> float | None:
+            if not ordered:
+                return None
+            return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000, 1)
+
+        return {
+            "ok": len(ordered),
+            "per_second": round(len(ordered) / duration, 1),
+            "p50_ms": percentile(0.50),
+            "p95_ms": percentile(0.95),
+            "p99_ms": percentile(0.99),
+            "errors": self.errors,
+            "error_samples": self.error_samples,
+        }
+
+
+class Visitors:
+    """Shared state of one scenario run: the plan, the clock, the statistics."""
+
+    def __init__(self, plan: dict, ports: list[int], duration: float, think_seconds: float) -> None:
+        self.plan = plan
+        self.ports = ports
+        self.connections = 0
+        self.deadline = time.monotonic() + duration
+        self.think_seconds = think_seconds
+        self.stats: dict[str, KindStats] = {}
+        self.acknowledged: list[str] = []
+        self.confirmed: list[str] = []
+        self.serial = 0
+        self.run_id = f"{int(time.time()):x}"
+        # Forms read and waiting for their visitor to finish typing: (ready_at, n, form).
+        self.typing: list[tuple[float, int, dict]] = []
+        self.links: list[str] = []
+
+    def connect(self) -> Connection:
+        """A connection to the next web server in turn, as a load balancer would."""
+        self.connections += 1
+        return Connection("127.0.0.1", self.ports[self.connections % len(self.ports)])
+
+    def kind(self, name: str) -> KindStats:
+        return self.stats.setdefault(name, KindStats())
+
+    def headers(self, ip: str) -> dict[str, str]:
+        # As the reverse proxy in front of production would pass them on.
+        return {
+            "X-Forwarded-For": ip,
+            "X-Forwarded-Proto": "https",
+            "Accept-Language": "fr-BE,fr;q=0.9,nl;q=0.7,en;q=0.5",
+            "User-Agent": "petitio-bench",
+        }
+
+    def new_visitor_ip(self) -> str:
+        # Distinct addresses, as real supporters have: one per visitor.
+        return f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+
+
+async def timed(
+    stats: KindStats,
+    call: Awaitable[Response],
+    expect: Callable[[Response], str | None],
+) -> Response | None:
+    """Await a request; record its latency if `expect` finds nothing wrong with it."""
+    started = time.perf_counter()
+    try:
+        response = await call
+    except Exception as error:  # noqa: BLE001 - every failure is a measured error
+        stats.error(f"{type(error).__name__}: {error}")
+        return None
+    problem = expect(response)
+    if problem:
+        stats.error(problem)
+        return None
+    stats.ok(time.perf_counter() - started)
+    return response
+
+
+def status_is(*statuses: int) -> Callable[[Response], str | None]:
+    def check(response: Response) -> str | None:
+        if response.status in statuses:
+            return None
+        return f"HTTP {response.status}: {response.body[:200]!r}"
+
+    return check
+
+
+async def view_page(visitors: Visitors, connection: Connection) -> None:
+    path = random.choice(visitors.plan["page_paths"])
+    await timed(
+        visitors.kind("page"),
+        connection.request("GET", path, headers=visitors.headers(visitors.new_visitor_ip())),
+        status_is(200),
+    )
+
+
+async def request_count(visitors: Visitors, connection: Connection) -> None:
+    path = random.choice(visitors.plan["count_paths"])
+    await timed(
+        visitors.kind("count"),
+        connection.request("GET", path, headers=visitors.headers(visitors.new_visitor_ip())),
+        status_is(200),
+    )
+
+
+async def open_form(visitors: Visitors, connection: Connection) -> None:
+    """A new visitor reads the campaign page; their form waits while they type."""
+    ip = visitors.new_visitor_ip()
+    path = random.choice(visitors.plan["page_paths"])
+    response = await timed(
+        visitors.kind("sign_form"),
+        connection.request("GET", path, headers=visitors.headers(ip)),
+        status_is(200),
+    )
+    if response is None:
+        return
+    issued = ISSUED_FIELD.search(response.body)
+    action = FORM_ACTION.search(response.body)
+    if not (issued and action):
+        visitors.kind("sign_form").error("no signing form on the page")
+        return
+    visitors.serial += 1
+    form = {
+        "ip": ip,
+        "action": action.group(1).decode(),
+        "fields": {
+            "first_name": random.choice(FIRST_NAMES),
+            "last_name": random.choice(LAST_NAMES),
+            "email": f"bench-{visitors.run_id}-{visitors.serial}@example.org",
+            "country": "BE",
+            "postcode": str(random.randrange(1000, 9999)),
+            "issued": issued.group(1).decode(),
+            "website": "",
+            "proof": "",
+        },
+    }
+    ready_at = time.monotonic() + visitors.think_seconds
+    heapq.heappush(visitors.typing, (ready_at, visitors.serial, form))
+
+
+async def send_form(visitors: Visitors, connection: Connection, form: dict) -> None:
+    body = urllib.parse.urlencode(form["fields"]).encode()
+    headers = visitors.headers(form["ip"])
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    response = await timed(
+        visitors.kind("sign"),
+        connection.request("POST", form["action"], headers=headers, body=body),
+        status_is(303),
+    )
+    if response is not None:
+        visitors.acknowledged.append(form["fields"]["email"])
+
+
+async def signing_visitor(visitors: Visitors) -> None:
+    """One connection's worth of visitors: finish a typed form if one is ready,
+    otherwise welcome a new visitor."""
+    connection = visitors.connect()
+    try:
+        while time.monotonic() < visitors.deadline:
+            if visitors.typing and visitors.typing[0][0] <= time.monotonic():
+                _, _, form = heapq.heappop(visitors.typing)
+                await send_form(visitors, connection, form)
+            else:
+                await open_form(visitors, connection)
+    finally:
+        await connection.close()
+
+
+async def confirming_visitor(visitors: Visitors) -> None:
+    connection = visitors.connect()
+    try:
+        while time.monotonic() < visitors.deadline and visitors.links:
+            path = visitors.links.pop()
+            headers = visitors.headers(visitors.new_visitor_ip())
+            shown = await timed(
+                visitors.kind("confirm_page"),
+                connection.request("GET", path, headers=headers),
+                status_is(200),
+            )
+            if shown is None:
+                continue
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            done = await timed(
+                visitors.kind("confirm"),
+                connection.request("POST", path, headers=headers, body=b""),
+                status_is(303),
+            )
+            if done is not None:
+                visitors.confirmed.append(path)
+    finally:
+        await connection.close()
+
+
+async def looping_visitor(visitors: Visitors, step) -> None:
+    connection = visitors.connect()
+    try:
+        while time.monotonic() < visitors.deadline:
+            await step(visitors, connection)
+    finally:
+        await connection.close()
+
+
+async def run(args: argparse.Namespace) -> dict:
+    plan = json.loads(Path(args.plan).read_text())
+    ports = [int(port) for port in args.ports.split(",")]
+    visitors = Visitors(plan, ports, args.duration, args.think_seconds)
+    if args.scenario == "sign":
+        make = lambda: signing_visitor(visitors)  # noqa: E731
+    elif args.scenario == "confirm":
+        links = Path(plan["links_file"]).read_text().split()
+        random.shuffle(links)
+        visitors.links = links
+        make = lambda: confirming_visitor(visitors)  # noqa: E731
+    elif args.scenario == "page":
+        make = lambda: looping_visitor(visitors, view_page)  # noqa: E731
+    elif args.scenario == "count":
+        make = lambda: looping_visitor(visitors, request_count)  # noqa: E731
+    else:
+        raise SystemExit(f"unknown scenario {args.scenario}")
+    started = time.monotonic()
+    await asyncio.gather(*(make() for _ in range(args.concurrency)))
+    elapsed = time.monotonic() - started
+    return {
+        "scenario": args.scenario,
+        "concurrency": args.concurrency,
+        "duration": round(elapsed, 2),
+        "kinds": {name: stats.summary(elapsed) for name, stats in visitors.stats.items()},
+        "acknowledged": visitors.acknowledged,
+        "confirmed": visitors.confirmed,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ports", required=True, help="the web servers, comma-separated")
+    parser.add_argument("--plan", required=True)
+    parser.add_argument("--scenario", required=True, choices=["sign", "confirm", "page", "count"])
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument(
+        "--think-seconds",
+        type=float,
+        default=3.5,
+        help="how long a visitor takes to fill the form (the server flags under 3 s)",
+    )
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    try:
+        import uvloop
+
+        uvloop.install()
+    except ImportError:
+        pass
+    result = asyncio.run(run(args))
+    Path(args.out).write_text(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""After the load: check the database against what the load generator was told.
+
+Runs with the benchmarked server's settings and environment:
+
+    python -m bench.verify --petition SLUG --acknowledged acks.txt \
+        [--confirmed N] [--smtp-stats smtp.json]
+
+Checks, and prints as JSON:
+- every acknowledged signature is in the database, and none twice;
+- each has its email task (queued, or already sent);
+- with --smtp-stats: each acknowledged address received exactly one email;
+- the petition's stored count equals the count rebuilt from the rows, and with
+  --confirmed, the number of confirmations the visitors were told succeeded.
+Exit status 1 when any check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+
+def chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def wait_drained(timeout: float) -> dict:
+    """Wait until no email task is waiting or running; say how long it took."""
+    import time
+
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    started = time.monotonic()
+    unfinished = (TaskResultStatus.READY, TaskResultStatus.RUNNING)
+    while True:
+        left = DBTaskResult.objects.filter(status__in=unfinished).count()
+        waited = time.monotonic() - started
+        if not left or waited > timeout:
+            return {"drained": not left, "left": left, "seconds": round(waited, 1)}
+        time.sleep(0.5)
+
+
+def verify(args: argparse.Namespace) -> dict:
+    from django.db.models import Count, Q
+    from django_tasks_db.models import DBTaskResult
+
+    from petitio.core.emails import email_digest
+    from petitio.petitions.models import Petition, Signature
+
+    petition = Petition.objects.get(slug=args.petition)
+    acknowledged = Path(args.acknowledged).read_text().split()
+    digests = [email_digest(address) for address in acknowledged]
+    found: Counter[str] = Counter()
+    signature_ids: list[int] = []
+    for part in chunks(digests):
+        rows = Signature.objects.filter(petition=petition, email_digest__in=part)
+        for digest, pk in rows.values_list("email_digest", "pk"):
+            found[digest] += 1
+            signature_ids.append(pk)
+    missing = [d for d in digests if not found[d]]
+    duplicated = [d for d, n in found.items() if n > 1]
+    extra = (
+        Signature.objects.filter(petition=petition, email_domain="example.org")
+        .exclude(email_digest__in=digests)
+        .count()
+        if len(digests) < 50_000
+        else None
+    )
+
+    tasks_per_signature: Counter[int] = Counter()
+    for result in DBTaskResult.objects.filter(task_path__endswith="_email").values_list(
+        "args_kwargs", flat=True
+    ):
+        signature_id = (result.get("kwargs") or {}).get("signature_id")
+        if signature_id is not None:
+            tasks_per_signature[signature_id] += 1
+    without_email = [pk for pk in signature_ids if not tasks_per_signature[pk]]
+
+    confirmed_rows = Signature.objects.filter(
+        petition=petition, status=Signature.Status.CONFIRMED
+    ).aggregate(counted=Count("pk", filter=Q(flags="")), all=Count("pk"))
+    petition.refresh_from_db()
+    report = {
+        "acknowledged": len(acknowledged),
+        "found": sum(1 for d in digests if found[d]),
+        "missing": len(missing),
+        "duplicated": len(duplicated),
+        "unacknowledged_rows": extra,
+        "without_email_task": len(without_email),
+        "flagged": Signature.objects.filter(petition=petition).exclude(flags="").count(),
+        "stored_count": petition.confirmed_count,
+        "rebuilt_count": confirmed_rows["counted"],
+        "confirmed_rows": confirmed_rows["all"],
+    }
+    failures = []
+    if missing:
+        failures.append(f"{len(missing)} acknowledged signatures are missing")
+    if duplicated:
+        failures.append(f"{len(duplicated)} signatures are stored twice")
+    if without_email:
+        failures.append(f"{len(without_email)} signatures have no email task")
+    if petition.confirmed_count != confirmed_rows["counted"]:
+        failures.append("the stored count differs from the rows")
+    if args.confirmed is not None and args.confirmed != confirmed_rows["all"]:
+        failures.append(
+            f"{args.confirmed} confirmations acknowledged, {confirmed_rows['all']} stored"
+        )
+    if args.smtp_stats:
+        per_recipient = json.loads(Path(args.smtp_stats).read_text())["per_recipient"]
+        not_once = [a for a in acknowledged if per_recipient.get(a.lower(), 0) != 1]
+        report["emails_sent"] = sum(per_recipient.values())
+        report["addresses_not_emailed_once"] = len(not_once)
+        if not_once:
+            failures.append(f"{len(not_once)} addresses did not get exactly one email")
+    report["failures"] = failures
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wait-drained", type=float, help="only wait for the queue to empty")
+    parser.add_argument("--petition")
+    parser.add_argument("--acknowledged")
+    parser.add_argument("--confirmed", type=int)
+    parser.add_argument("--smtp-stats")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "petitio.settings.production")
+    import django
+
+    django.setup()
+    if args.wait_drained is not None:
+        print(json.dumps(wait_drained(args.wait_drained)))
+        return
+    report = verify(args)
+    print(json.dumps(report))
+    sys.exit(1 if report["failures"] else 0)
+
+
+if __name__ == "__main__":
+    main()

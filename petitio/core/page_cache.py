@@ -1,0 +1,128 @@
+"""A short-lived cache of public pages for anonymous visitors: the surge path.
+
+During a campaign surge nearly every request is one of a few anonymous GETs: the
+campaign page in three languages and the live count its script asks for. Each is
+rendered once per settings.PUBLIC_PAGE_CACHE_SECONDS (per process with the
+local-memory cache, per deployment with Redis) and served from the cache in
+between, so a surge of readers costs a cache lookup each, not a page render.
+Published edits and new counts show within that many seconds.
+
+Why not Django's cache middleware: it cannot give each visitor a fresh signed
+form timestamp (abuse control needs one per page view, see below), and it caches
+more than we want to reason about. The rules here are few and strict. A response
+is stored only when all of these hold:
+
+- the request is a GET with no cookie at all (staff, and visitors in the middle
+  of a flow, always get fresh pages) and no query parameter but the harmless ones
+  in CACHEABLE_QUERY_PARAMETERS (which are part of the key);
+- the answer is a complete 200 that sets no cookie, varies on nothing but
+  Accept-Encoding and Cookie (the request had none), has no Cache-Control that
+  forbids sharing (never_cache views opt out that way), and uses no CSP nonce.
+
+Fresh values: a view may put a registered placeholder in a page instead of a
+per-view value; every HTML answer that passes through here, cached or not, gets
+each placeholder replaced by a newly made value (see register_fresh_value).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re
+
+CACHEABLE_QUERY_PARAMETERS = frozenset({"lang", "page", "utm_source", "utm_medium", "utm_campaign"})
+MAX_QUERY_VALUE_LENGTH = 100
+FORBIDDING_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
+
+_fresh_values: dict[bytes, Callable[[], str]] = {}
+
+
+def register_fresh_value(placeholder: str, make: Callable[[], str]) -> None:
+    """Have every HTML answer carry make() where a template wrote `placeholder`.
+
+    The placeholder must be a string that cannot occur in content by chance.
+    """
+    _fresh_values[placeholder.encode("ascii")] = make
+
+
+def fill_fresh_values(body: bytes) -> bytes:
+    for placeholder, make in _fresh_values.items():
+        if placeholder in body:
+            body = body.replace(placeholder, make().encode("ascii"))
+    return body
+
+
+def cache_key(request: HttpRequest) -> str | None:
+    """The key a request's answer is stored under, or None if it must not be."""
+    if request.method != "GET" or request.META.get("HTTP_COOKIE"):
+        return None
+    query = []
+    for name, values in request.GET.lists():
+        if name not in CACHEABLE_QUERY_PARAMETERS or len(values) != 1:
+            return None
+        if len(values[0]) > MAX_QUERY_VALUE_LENGTH:
+            return None
+        query.append((name, values[0]))
+    suffix = f"?{urlencode(sorted(query))}" if query else ""
+    return f"petitio:page:{request.get_host()}:{request.path}{suffix}"
+
+
+def may_store(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    if vary - {"accept-encoding", "cookie"}:
+        return False
+    cache_control = {
+        part.split("=")[0].strip().lower()
+        for part in response.get("Cache-Control", "").split(",")
+        if part.strip()
+    }
+    if cache_control & FORBIDDING_CACHE_CONTROL:
+        return False
+    # A nonce is per response: a page using one cannot be served to anyone else.
+    return not isinstance(getattr(request, "_csp_nonce", None), str)
+
+
+def is_html(response: HttpResponse) -> bool:
+    return not response.streaming and response.get("Content-Type", "").startswith("text/html")
+
+
+def set_content(response: HttpResponse, body: bytes) -> None:
+    response.content = body
+    response.headers["Content-Length"] = str(len(body))
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous public GETs from the cache; fill fresh values into HTML."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        key = cache_key(request) if seconds > 0 else None
+        if key is not None:
+            stored = cache.get(key)
+            if stored is not None:
+                return self.replay(stored)
+        response = self.get_response(request)
+        if key is not None and may_store(request, response):
+            headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
+            cache.set(key, (response.status_code, headers, response.content), seconds)
+        if is_html(response) and _fresh_values:
+            set_content(response, fill_fresh_values(response.content))
+        return response
+
+    @staticmethod
+    def replay(stored: tuple[int, list[tuple[str, str]], bytes]) -> HttpResponse:
+        status, headers, body = stored
+        response = HttpResponse(status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        set_content(response, fill_fresh_values(body) if _fresh_values else body)
+        return response

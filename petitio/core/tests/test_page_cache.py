@@ -1,0 +1,121 @@
+"""The public page cache: what it stores, what it never stores, and fresh form timestamps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from petitio.core.page_cache import cache_key
+from petitio.petitions.abuse import form_timing_flag
+from petitio.petitions.models import Petition
+
+ISSUED = re.compile(r'name="issued" value="([^"]*)"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 5
+
+
+def queries_for(client: Client, path: str, **extra) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, **extra)
+    return len(captured), response
+
+
+def test_an_anonymous_page_view_is_rendered_once_then_served_from_the_cache(
+    client, petition_page
+):
+    first_queries, first = queries_for(client, petition_page.url)
+    second_queries, second = queries_for(client, petition_page.url)
+    assert first.status_code == second.status_code == 200
+    assert first_queries > 0
+    assert second_queries == 0
+    # The same page, security headers included (they are added outside the cache).
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+    assert int(second["Content-Length"]) == len(second.content)
+    assert ISSUED.sub("", second.content.decode()) == ISSUED.sub("", first.content.decode())
+
+
+def test_every_view_gets_its_own_fresh_signed_form_timestamp(client, petition_page, settings):
+    settings.SIGNING_FORM_MIN_SECONDS = 3
+    with time_machine.travel("2026-11-24 10:00:00Z", tick=False):
+        first = ISSUED.search(client.get(petition_page.url).content.decode())[1]
+    with time_machine.travel("2026-11-24 10:00:02Z", tick=False):
+        cached = ISSUED.search(client.get(petition_page.url).content.decode())[1]
+        assert cached != first
+        # Sent at once from the cached page: too fast, as with a freshly rendered one.
+        assert form_timing_flag(cached) == "too-fast"
+    with time_machine.travel("2026-11-24 10:00:06Z", tick=False):
+        assert form_timing_flag(cached) is None
+
+
+def test_staff_and_visitors_with_cookies_always_get_a_fresh_page(client, petition_page):
+    queries_for(client, petition_page.url)
+    with_cookie, _ = queries_for(client, petition_page.url, HTTP_COOKIE="sessionid=abc")
+    assert with_cookie > 0
+
+
+def test_only_harmless_query_parameters_are_cached_and_they_are_part_of_the_key(
+    client, petition_page
+):
+    queries_for(client, petition_page.url)
+    tagged_queries, tagged = queries_for(client, f"{petition_page.url}?utm_source=newsletter")
+    assert tagged_queries > 0  # not the untagged page
+    assert 'value="newsletter"' in tagged.content.decode()
+    again, _ = queries_for(client, f"{petition_page.url}?utm_source=newsletter")
+    assert again == 0
+    queries_for(client, f"{petition_page.url}?q=1")
+    other, _ = queries_for(client, f"{petition_page.url}?q=1")
+    assert other > 0
+
+
+def test_the_count_lags_by_at_most_the_cache_time(client, petition_page, valid_form_data):
+    api = f"/api/v1/petitions/{petition_page.petition.slug}?lang=fr"
+    with time_machine.travel("2026-11-24 10:00:00Z", tick=False):
+        assert client.get(api).json()["signature_count"] == 0
+        Petition.objects.filter(pk=petition_page.petition_id).update(confirmed_count=7)
+        assert client.get(api).json()["signature_count"] == 0
+    with time_machine.travel("2026-11-24 10:00:08Z", tick=False):
+        assert client.get(api).json()["signature_count"] == 7
+
+
+def stored(path: str, **extra) -> bool:
+    return cache.get(cache_key(RequestFactory().get(path, **extra))) is not None
+
+
+def test_answers_that_are_private_set_cookies_or_vary_are_never_stored(
+    client, petition_page, valid_form_data
+):
+    client.get(petition_page.url)
+    assert stored(petition_page.url)
+    # never_cache: the confirmation page.
+    client.post(f"/fr/petitions/{petition_page.pk}/sign/", valid_form_data)
+    link = re.search(r"http://testserver(\S+/confirm/\S+/)", mail.outbox[-1].body)[1]
+    assert client.get(link).status_code == 200
+    assert not stored(link)
+    # A form protected against cross-site requests sets a cookie: a group registration.
+    registration = Client().get("/fr/groups/register/")
+    assert registration.status_code == 200 and registration.cookies
+    assert not stored("/fr/groups/register/")
+    # The API without ?lang= answers in the browser's language: it varies on it.
+    api = f"/api/v1/petitions/{petition_page.petition.slug}"
+    response = client.get(api, HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 200 and "Accept-Language" in response["Vary"]
+    assert not stored(api)
+    assert client.get(f"{api}?lang=nl").status_code == 200
+    assert stored(f"{api}?lang=nl")
+
+
+def test_a_post_is_never_answered_from_the_cache(client, petition_page, valid_form_data):
+    queries_for(client, petition_page.url)
+    response = client.post(f"/fr/petitions/{petition_page.pk}/sign/", valid_form_data)
+    assert response.status_code == 303
