@@ -5,14 +5,15 @@ Run by `python -m bench` in a process of its own; usable alone too:
     python -m bench.load --ports 8700 --plan var/bench/plan.json --scenario sign \
         --duration 60 --concurrency 64 --out result.json
 
-A scenario keeps `concurrency` requests in flight for `duration` seconds, each on
-its own keep-alive connection, and records every answer:
+A scenario keeps up to `concurrency` requests in flight for `duration` seconds,
+on as many keep-alive connections, and records every answer:
 
-- sign: a fresh visitor (own address, own IP behind the proxy) GETs the campaign
-  page, reads the form as a browser would, waits the few seconds a person needs
-  to type, then POSTs a distinct signature through that same form. A 303 to the
-  "check your inbox" page is an acknowledgement; its address is written to the
-  result so the checker can look for it in the database.
+- sign: `--visitors` people at once, each a fresh visitor (own address, own IP
+  behind the proxy) who GETs the campaign page, reads the form as a browser
+  would, takes the few seconds a person needs to type, then POSTs a distinct
+  signature through that same form, and comes back as a new visitor. A 303 to
+  the "check your inbox" page is an acknowledgement; its address is written to
+  the result so the checker can look for it in the database.
 - confirm: opens confirmation links taken from the emails the worker sent to the
   SMTP sink, GETs the page with the button, then POSTs it as the button does.
 - page: campaign page views, in the three languages.
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import heapq
 import json
 import random
 import re
@@ -90,14 +90,29 @@ class Visitors:
         self.confirmed: list[str] = []
         self.serial = 0
         self.run_id = f"{int(time.time()):x}"
-        # Forms read and waiting for their visitor to finish typing: (ready_at, n, form).
-        self.typing: list[tuple[float, int, dict]] = []
         self.links: list[str] = []
+        self.pool: asyncio.Queue[Connection] = asyncio.Queue()
 
     def connect(self) -> Connection:
         """A connection to the next web server in turn, as a load balancer would."""
         self.connections += 1
         return Connection("127.0.0.1", self.ports[self.connections % len(self.ports)])
+
+    def open_pool(self, size: int) -> None:
+        for _ in range(size):
+            self.pool.put_nowait(self.connect())
+
+    async def close_pool(self) -> None:
+        while not self.pool.empty():
+            await self.pool.get_nowait().close()
+
+    async def request(self, method: str, path: str, **options) -> Response:
+        """One request on a pooled connection: at most `concurrency` in flight."""
+        connection = await self.pool.get()
+        try:
+            return await connection.request(method, path, **options)
+        finally:
+            self.pool.put_nowait(connection)
 
     def kind(self, name: str) -> KindStats:
         return self.stats.setdefault(name, KindStats())
@@ -145,43 +160,39 @@ def status_is(*statuses: int) -> Callable[[Response], str | None]:
     return check
 
 
-async def view_page(visitors: Visitors, connection: Connection) -> None:
+async def view_page(visitors: Visitors) -> None:
     path = random.choice(visitors.plan["page_paths"])
+    headers = visitors.headers(visitors.new_visitor_ip())
     await timed(
-        visitors.kind("page"),
-        connection.request("GET", path, headers=visitors.headers(visitors.new_visitor_ip())),
-        status_is(200),
+        visitors.kind("page"), visitors.request("GET", path, headers=headers), status_is(200)
     )
 
 
-async def request_count(visitors: Visitors, connection: Connection) -> None:
+async def request_count(visitors: Visitors) -> None:
     path = random.choice(visitors.plan["count_paths"])
+    headers = visitors.headers(visitors.new_visitor_ip())
     await timed(
-        visitors.kind("count"),
-        connection.request("GET", path, headers=visitors.headers(visitors.new_visitor_ip())),
-        status_is(200),
+        visitors.kind("count"), visitors.request("GET", path, headers=headers), status_is(200)
     )
 
 
-async def open_form(visitors: Visitors, connection: Connection) -> None:
-    """A new visitor reads the campaign page; their form waits while they type."""
-    ip = visitors.new_visitor_ip()
+async def open_form(visitors: Visitors, ip: str) -> dict | None:
+    """A new visitor reads the campaign page: the form they will fill, or None."""
     path = random.choice(visitors.plan["page_paths"])
     response = await timed(
         visitors.kind("sign_form"),
-        connection.request("GET", path, headers=visitors.headers(ip)),
+        visitors.request("GET", path, headers=visitors.headers(ip)),
         status_is(200),
     )
     if response is None:
-        return
+        return None
     issued = ISSUED_FIELD.search(response.body)
     action = FORM_ACTION.search(response.body)
     if not (issued and action):
         visitors.kind("sign_form").error("no signing form on the page")
-        return
+        return None
     visitors.serial += 1
-    form = {
-        "ip": ip,
+    return {
         "action": action.group(1).decode(),
         "fields": {
             "first_name": random.choice(FIRST_NAMES),
@@ -194,17 +205,15 @@ async def open_form(visitors: Visitors, connection: Connection) -> None:
             "proof": "",
         },
     }
-    ready_at = time.monotonic() + visitors.think_seconds
-    heapq.heappush(visitors.typing, (ready_at, visitors.serial, form))
 
 
-async def send_form(visitors: Visitors, connection: Connection, form: dict) -> None:
+async def send_form(visitors: Visitors, ip: str, form: dict) -> None:
     body = urllib.parse.urlencode(form["fields"]).encode()
-    headers = visitors.headers(form["ip"])
+    headers = visitors.headers(ip)
     headers["Content-Type"] = "application/x-www-form-urlencoded"
     response = await timed(
         visitors.kind("sign"),
-        connection.request("POST", form["action"], headers=headers, body=body),
+        visitors.request("POST", form["action"], headers=headers, body=body),
         status_is(303),
     )
     if response is not None:
@@ -212,60 +221,55 @@ async def send_form(visitors: Visitors, connection: Connection, form: dict) -> N
 
 
 async def signing_visitor(visitors: Visitors) -> None:
-    """One connection's worth of visitors: finish a typed form if one is ready,
-    otherwise welcome a new visitor."""
-    connection = visitors.connect()
-    try:
-        while time.monotonic() < visitors.deadline:
-            if visitors.typing and visitors.typing[0][0] <= time.monotonic():
-                _, _, form = heapq.heappop(visitors.typing)
-                await send_form(visitors, connection, form)
-            else:
-                await open_form(visitors, connection)
-    finally:
-        await connection.close()
+    """One person after another: read the page, type, sign; until the time is up."""
+    # Arrivals spread over the first typing time, not all in the same instant.
+    await asyncio.sleep(random.uniform(0, visitors.think_seconds))
+    while time.monotonic() < visitors.deadline:
+        ip = visitors.new_visitor_ip()
+        form = await open_form(visitors, ip)
+        if form is None:
+            continue
+        await asyncio.sleep(visitors.think_seconds * random.uniform(1.0, 1.3))
+        if time.monotonic() >= visitors.deadline:
+            return
+        await send_form(visitors, ip, form)
 
 
 async def confirming_visitor(visitors: Visitors) -> None:
-    connection = visitors.connect()
-    try:
-        while time.monotonic() < visitors.deadline and visitors.links:
-            path = visitors.links.pop()
-            headers = visitors.headers(visitors.new_visitor_ip())
-            shown = await timed(
-                visitors.kind("confirm_page"),
-                connection.request("GET", path, headers=headers),
-                status_is(200),
-            )
-            if shown is None:
-                continue
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            done = await timed(
-                visitors.kind("confirm"),
-                connection.request("POST", path, headers=headers, body=b""),
-                status_is(303),
-            )
-            if done is not None:
-                visitors.confirmed.append(path)
-    finally:
-        await connection.close()
+    while time.monotonic() < visitors.deadline and visitors.links:
+        path = visitors.links.pop()
+        headers = visitors.headers(visitors.new_visitor_ip())
+        shown = await timed(
+            visitors.kind("confirm_page"),
+            visitors.request("GET", path, headers=headers),
+            status_is(200),
+        )
+        if shown is None:
+            continue
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        done = await timed(
+            visitors.kind("confirm"),
+            visitors.request("POST", path, headers=headers, body=b""),
+            status_is(303),
+        )
+        if done is not None:
+            visitors.confirmed.append(path)
 
 
 async def looping_visitor(visitors: Visitors, step) -> None:
-    connection = visitors.connect()
-    try:
-        while time.monotonic() < visitors.deadline:
-            await step(visitors, connection)
-    finally:
-        await connection.close()
+    while time.monotonic() < visitors.deadline:
+        await step(visitors)
 
 
 async def run(args: argparse.Namespace) -> dict:
     plan = json.loads(Path(args.plan).read_text())
     ports = [int(port) for port in args.ports.split(",")]
     visitors = Visitors(plan, ports, args.duration, args.think_seconds)
+    visitors.open_pool(args.concurrency)
+    people = args.concurrency
     if args.scenario == "sign":
         make = lambda: signing_visitor(visitors)  # noqa: E731
+        people = args.visitors
     elif args.scenario == "confirm":
         links = Path(plan["links_file"]).read_text().split()
         random.shuffle(links)
@@ -278,8 +282,9 @@ async def run(args: argparse.Namespace) -> dict:
     else:
         raise SystemExit(f"unknown scenario {args.scenario}")
     started = time.monotonic()
-    await asyncio.gather(*(make() for _ in range(args.concurrency)))
+    await asyncio.gather(*(make() for _ in range(people)))
     elapsed = time.monotonic() - started
+    await visitors.close_pool()
     return {
         "scenario": args.scenario,
         "concurrency": args.concurrency,
@@ -296,7 +301,13 @@ def main() -> None:
     parser.add_argument("--plan", required=True)
     parser.add_argument("--scenario", required=True, choices=["sign", "confirm", "page", "count"])
     parser.add_argument("--duration", type=float, default=60)
-    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--concurrency", type=int, default=64, help="requests in flight")
+    parser.add_argument(
+        "--visitors",
+        type=int,
+        default=4000,
+        help="people signing at once, most of them typing (sign only)",
+    )
     parser.add_argument(
         "--think-seconds",
         type=float,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_request
 from ninja import NinjaAPI, Query, Schema, Swagger
 from ninja.errors import HttpError
@@ -30,6 +30,12 @@ class LanguageQuery(Schema):
     lang: str | None = None
 
 
+def allow_caching(response: HttpResponse) -> None:
+    """Counts may be kept (by browsers, proxies and core.page_cache) as long as the
+    listing behind them is: settings.SIGNATURE_COUNT_CACHE_SECONDS."""
+    patch_cache_control(response, public=True, max_age=settings.SIGNATURE_COUNT_CACHE_SECONDS)
+
+
 def requested_language(request: HttpRequest, response: HttpResponse, lang: str | None) -> str:
     """The language asked for with ?lang=, else the browser's (the answer then varies)."""
     languages = dict(settings.LANGUAGES)
@@ -43,6 +49,7 @@ def requested_language(request: HttpRequest, response: HttpResponse, lang: str |
 
 @api.get("/petitions", response=list[PetitionOut], summary="List published petitions")
 def list_petitions(request: HttpRequest, response: HttpResponse, query: Query[LanguageQuery]):
+    allow_caching(response)
     return published_petitions(requested_language(request, response, query.lang))
 
 
@@ -50,6 +57,7 @@ def list_petitions(request: HttpRequest, response: HttpResponse, query: Query[La
 def get_petition(
     request: HttpRequest, response: HttpResponse, slug: str, query: Query[LanguageQuery]
 ):
+    allow_caching(response)
     for petition in published_petitions(requested_language(request, response, query.lang)):
         if petition["slug"] == slug:
             return petition

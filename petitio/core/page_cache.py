@@ -5,7 +5,8 @@ campaign page in three languages and the live count its script asks for. Each is
 rendered once per settings.PUBLIC_PAGE_CACHE_SECONDS (per process with the
 local-memory cache, per deployment with Redis) and served from the cache in
 between, so a surge of readers costs a cache lookup each, not a page render.
-Published edits and new counts show within that many seconds.
+Published edits show within that many seconds; an answer that says
+`Cache-Control: max-age=N` with a smaller N (the count API) is kept only N seconds.
 
 Why not Django's cache middleware: it cannot give each visitor a fresh signed
 form timestamp (abuse control needs one per page view, see below), and it caches
@@ -32,7 +33,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_max_age
 
 CACHEABLE_QUERY_PARAMETERS = frozenset({"lang", "page", "utm_source", "utm_medium", "utm_campaign"})
 MAX_QUERY_VALUE_LENGTH = 100
@@ -112,8 +113,12 @@ class PublicPageCacheMiddleware:
                 return self.replay(stored)
         response = self.get_response(request)
         if key is not None and may_store(request, response):
+            max_age = get_max_age(response)
+            if max_age is not None:
+                seconds = min(seconds, max_age)
             headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
-            cache.set(key, (response.status_code, headers, response.content), seconds)
+            if seconds > 0:
+                cache.set(key, (response.status_code, headers, response.content), seconds)
         if is_html(response) and _fresh_values:
             set_content(response, fill_fresh_values(response.content))
         return response

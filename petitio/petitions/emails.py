@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -44,6 +45,21 @@ def petition_page_in(petition_id: int, language: str) -> PetitionPage | None:
     return fallback
 
 
+def petition_link_in(petition_id: int, language: str) -> tuple[str, str] | None:
+    """The title and URL path of the petition's live page in `language` (else in any
+    language), or None. Cached for settings.PUBLIC_PAGE_CACHE_SECONDS: a worker
+    sending a surge's emails would otherwise load the pages for every message."""
+    key = f"petitio:petition-link:{petition_id}:{language}"
+    link = cache.get(key)
+    if link is None:
+        page = petition_page_in(petition_id, language)
+        if page is None:
+            return None
+        link = (page.title, page.url or "")
+        cache.set(key, link, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return link
+
+
 def send_signature_email(
     *, signature_id: int, locale: str, kind: EmailKind, recipient: Recipient
 ) -> None:
@@ -53,12 +69,12 @@ def send_signature_email(
         return
     language = locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     with translation.override(language):
-        page = petition_page_in(signature.petition_id, language)
+        title, path = petition_link_in(signature.petition_id, language) or ("", "")
         context = {
             "signature": signature,
             "first_name": recipient.first_name,
-            "petition_title": page.title if page else signature.petition.name,
-            "petition_url": absolute_url(page.url) if page and page.url else settings.SITE_URL,
+            "petition_title": title or signature.petition.name,
+            "petition_url": absolute_url(path) if path else settings.SITE_URL,
             "confirm_url": absolute_url(
                 reverse(
                     "petitions:confirm",

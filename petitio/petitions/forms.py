@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -65,6 +66,18 @@ def country_choices() -> list[tuple[str, StrOrPromise]]:
     return choices
 
 
+class CountryChoiceField(forms.ChoiceField):
+    """A country code from the list; checked against a set, not by walking the list."""
+
+    def valid_value(self, value) -> bool:
+        return value in country_codes()
+
+
+@functools.cache
+def country_codes() -> frozenset[str]:
+    return frozenset(code for code, _name in countries)
+
+
 class SignatureForm(forms.Form):
     first_name = name_field(
         label=_("First name"),
@@ -88,7 +101,7 @@ class SignatureForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    country = forms.ChoiceField(
+    country = CountryChoiceField(
         label=_("Country"),
         # A callable: read when the form is shown or checked, in the active language.
         choices=country_choices,

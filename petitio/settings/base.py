@@ -150,7 +150,12 @@ def database_from_env(default_sqlite_path=DEFAULT_SQLITE_PATH) -> dict[str, Any]
         default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Django's backend, with the threads of a process taking turns to write.
+        config["ENGINE"] = "petitio.core.sqlite"
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        # Keep each thread's connection: opening the file and setting the pragmas
+        # again for every request and every task cost more than most queries.
+        config["CONN_MAX_AGE"] = None
     return config
 
 
@@ -167,7 +172,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for a surge's hourly rate counters (two per network) beside the cached
+    # pages: at Django's default of 300 entries, counters pushed pages out.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
+        }
+    }
 
 # --- Background work -----------------------------------------------------------------
 # The database backend writes a task row inside the caller's transaction: the
@@ -184,6 +196,9 @@ _email_url = env_str("EMAIL_URL")
 if _email_url:
     _email = dj_email_url.parse(_email_url)
     EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    if EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+        # The same, keeping each worker thread's connection open between messages.
+        EMAIL_BACKEND = "petitio.core.smtp.KeptOpenEmailBackend"
     EMAIL_HOST = _email["EMAIL_HOST"]
     EMAIL_PORT = _email["EMAIL_PORT"]
     EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
@@ -321,9 +336,10 @@ PUBLIC_FORM_MAX_BYTES = 64 * 1024
 SIGNATURE_LINK_MAX_AGE_SECONDS = 7 * 24 * 3600
 # How long the public count may lag the rows (seconds of caching).
 SIGNATURE_COUNT_CACHE_SECONDS = 2
-# How long anonymous visitors may be served a stored copy of a public page (and of
-# the count API) instead of a new render: see petitio.core.page_cache. 0 turns it off.
-PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 5)
+# How long anonymous visitors may be served a stored copy of a public page instead
+# of a new render (see petitio.core.page_cache; 0 turns it off). A campaign page
+# renders in tens of milliseconds; its script fetches the live count on load.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
 # Abuse control (petitio.petitions.abuse): a signing form sent sooner than this
 # after it was shown, or from a page older than this, is flagged (not counted).
 SIGNING_FORM_MIN_SECONDS = 3
@@ -336,9 +352,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console_warnings": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "level": "WARNING",
+        },
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # The worker logs two lines per task at INFO (a surge sends hundreds of emails
+        # a second) and sets that level itself: the handler keeps warnings and errors.
+        "django_tasks": {"handlers": ["console_warnings"], "propagate": False},
     },
 }

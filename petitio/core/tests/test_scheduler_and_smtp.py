@@ -68,8 +68,69 @@ def test_email_url_selects_the_smtp_backend():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     ).stdout
     assert output.split() == [
-        "django.core.mail.backends.smtp.EmailBackend",
+        "petitio.core.smtp.KeptOpenEmailBackend",
         "mail.example.org",
         "587",
         "True",
     ]
+
+
+class SessionCountingSink(Sink):
+    def __init__(self):
+        super().__init__()
+        self.sessions = set()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.sessions.add(session.peer)  # a new connection comes from a new port
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_the_smtp_connection_is_kept_open_between_messages_and_renewed(settings):
+    from django.core.mail import send_mail
+
+    from petitio.core import smtp
+
+    sink = SessionCountingSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "petitio.core.smtp.KeptOpenEmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    try:
+        for number in range(3):
+            send_mail(f"Message {number}", "Body", None, [f"p{number}@example.org"])
+        assert len(sink.messages) == 3
+        assert len(sink.sessions) == 1
+        # A connection idle for a while is checked first; a dead one is replaced.
+        smtp._kept.last_used -= smtp.IDLE_CHECK_SECONDS + 1
+        smtp._kept.connection.close()  # as if the server had hung up
+        send_mail("After a pause", "Body", None, ["late@example.org"])
+        assert len(sink.messages) == 4
+        assert len(sink.sessions) == 2
+    finally:
+        smtp._drop_kept_connection()
+        controller.stop()
+
+
+def test_a_failed_send_drops_the_connection_and_raises(settings):
+    import smtplib
+
+    import pytest
+    from django.core.mail import send_mail
+
+    from petitio.core import smtp
+
+    class Refusing(Sink):
+        async def handle_RCPT(self, server, session, envelope, address, options):
+            return "550 No such user"
+
+    controller = Controller(Refusing(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "petitio.core.smtp.KeptOpenEmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    try:
+        with pytest.raises(smtplib.SMTPRecipientsRefused):
+            send_mail("Refused", "Body", None, ["nobody@example.org"])
+        assert smtp._kept.connection is None
+    finally:
+        smtp._drop_kept_connection()
+        controller.stop()

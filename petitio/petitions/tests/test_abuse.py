@@ -18,9 +18,7 @@ from petitio.privacy.ip_hashing import forget_cached_salts, hash_network, networ
 from petitio.privacy.models import HashSalt
 
 
-def sign(
-    client, page, email, *, address="198.51.100.7", forwarded_for=None, headers=None, **extra
-):
+def sign(client, page, email, *, address="198.51.100.7", forwarded_for=None, headers=None, **extra):
     data = {
         "first_name": "Claire",
         "last_name": "Dubois",
