@@ -296,31 +296,34 @@ def fresh_postgres_and_redis() -> None:
 
 
 def run_scenario(
-    deployment: Deployment, plan_path: Path, scenario: str, seconds: float, concurrency: int
+    deployment: Deployment,
+    plan_path: Path,
+    scenario: str,
+    seconds: float,
+    *,
+    kill_at: float | None = None,
 ) -> dict:
+    """Run one scenario in the load generator's own process; return its result.
+
+    With kill_at, the second web server is killed with SIGKILL (master and
+    workers at once, as a crashed machine) that many seconds into the run.
+    """
+    args = deployment.args
     out = deployment.workdir / f"load-{scenario}.json"
-    say(f"{scenario}: {concurrency} in flight for {seconds:.0f} s")
-    subprocess.run(
-        [
-            PYTHON,
-            "-m",
-            "bench.load",
-            "--ports",
-            ",".join(map(str, deployment.web_ports)),
-            "--plan",
-            str(plan_path),
-            "--scenario",
-            scenario,
-            "--duration",
-            str(seconds),
-            "--concurrency",
-            str(concurrency),
-            "--out",
-            str(out),
-        ],
-        cwd=ROOT,
-        check=True,
-    )
+    say(f"{scenario}: {args.concurrency} in flight for {seconds:.0f} s")
+    command = [
+        *(PYTHON, "-m", "bench.load", "--scenario", scenario, "--plan", str(plan_path)),
+        *("--ports", ",".join(map(str, deployment.web_ports))),
+        *("--duration", str(seconds), "--concurrency", str(args.concurrency)),
+        *("--visitors", str(args.visitors), "--out", str(out)),
+    ]
+    load = subprocess.Popen(command, cwd=ROOT)
+    if kill_at is not None:
+        time.sleep(kill_at)
+        say("SIGKILL to web2, master and workers")
+        deployment.stop("web2", signal.SIGKILL)
+    if load.wait() != 0:
+        raise SystemExit(f"The load generator failed in scenario {scenario}.")
     return json.loads(out.read_text())
 
 
@@ -334,15 +337,29 @@ def main() -> None:
     parser.add_argument("--web-servers", type=int, default=1)
     parser.add_argument("--server", choices=["gunicorn", "granian"], default="gunicorn")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn's")
-    parser.add_argument("--web-processes", type=int, default=2)
-    parser.add_argument("--web-threads", type=int, default=4)
+    parser.add_argument("--web-processes", type=int, default=4)
+    parser.add_argument("--web-threads", type=int, default=1)
     parser.add_argument("--task-workers", type=int, default=1)
     parser.add_argument(
         "--scenarios", default="sign,confirm,page,count", help="comma-separated, in order"
     )
+    parser.add_argument(
+        "--email-backlog",
+        type=int,
+        default=0,
+        help="queue this many confirmation emails before the load starts",
+    )
+    parser.add_argument(
+        "--scale-out",
+        action="store_true",
+        help="PostgreSQL + Redis, two web servers and two workers; web2 killed mid-signing",
+    )
     args = parser.parse_args()
+    if args.scale_out:
+        args.db, args.web_servers, args.task_workers = "postgres", 2, 2
+        args.web_processes = min(args.web_processes, 2)
 
-    workdir = ROOT / "var" / "bench" / args.db
+    workdir = ROOT / "var" / "bench" / ("scale-out" if args.scale_out else args.db)
     workdir.mkdir(parents=True, exist_ok=True)
     # Two benchmarks at once would measure each other: the second one stops here.
     lock = (workdir.parent / ".lock").open("w")
@@ -367,6 +384,15 @@ def main() -> None:
     results: dict = {"db": args.db, "cores": os.cpu_count(), "scenarios": {}}
     acknowledged: list[str] = []
     confirmed = 0
+    drain_timeout = str(max(300, args.email_backlog / 50))
+    backlog_file = workdir / "backlog.txt"
+    if args.email_backlog:
+        say(f"queueing a backlog of {args.email_backlog} confirmation emails")
+        queued = deployment.module(
+            "bench.backlog", "--petition", plan["petition"],
+            "--count", str(args.email_backlog), "--out", str(backlog_file),
+        )  # fmt: skip
+        say(queued.strip())
     try:
         deployment.start_all()
         say("servers up: " + ", ".join(deployment.processes))
@@ -374,14 +400,17 @@ def main() -> None:
             seconds = args.sign_seconds if scenario == "sign" else args.seconds
             if scenario == "confirm":
                 # Confirmations follow the emails: wait for the sign-ups' to be sent.
-                drained = json.loads(deployment.module("bench.verify", "--wait-drained", "300"))
+                drained = json.loads(
+                    deployment.module("bench.verify", "--wait-drained", drain_timeout)
+                )
                 say(f"email queue drained in {drained['seconds']} s")
                 results["email_drain_after_signing"] = drained
-            result = run_scenario(deployment, plan_path, scenario, seconds, args.concurrency)
+            kill_at = seconds / 2 if args.scale_out and scenario == "sign" else None
+            result = run_scenario(deployment, plan_path, scenario, seconds, kill_at=kill_at)
             acknowledged.extend(result.pop("acknowledged"))
             confirmed += len(result.pop("confirmed"))
             results["scenarios"][scenario] = result
-        drained = json.loads(deployment.module("bench.verify", "--wait-drained", "300"))
+        drained = json.loads(deployment.module("bench.verify", "--wait-drained", drain_timeout))
         results["email_drain_final"] = drained
     finally:
         for name in list(deployment.processes):
@@ -399,6 +428,8 @@ def main() -> None:
         *("--confirmed", str(confirmed)),
         *("--smtp-stats", str(workdir / "smtp.json")),
     ]
+    if args.email_backlog:
+        verify_args += ["--also-emailed", str(backlog_file)]
     report = json.loads(deployment.module("bench.verify", *verify_args, check=False))
     results["checks"] = report
     results["email"] = email_rate(workdir / "smtp.json")

@@ -33,7 +33,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .http import Connection, Response
+from .http import Connection, ProtocolError, Response
 
 ISSUED_FIELD = re.compile(rb'name="issued" value="([^"]*)"')
 FORM_ACTION = re.compile(rb'class="signing-form" method="post" action="([^"]+)"')
@@ -83,6 +83,7 @@ class Visitors:
         self.plan = plan
         self.ports = ports
         self.connections = 0
+        self.dead_ports: set[int] = set()
         self.deadline = time.monotonic() + duration
         self.think_seconds = think_seconds
         self.stats: dict[str, KindStats] = {}
@@ -94,9 +95,10 @@ class Visitors:
         self.pool: asyncio.Queue[Connection] = asyncio.Queue()
 
     def connect(self) -> Connection:
-        """A connection to the next web server in turn, as a load balancer would."""
+        """A connection to the next live web server in turn, as a load balancer would."""
+        live = [port for port in self.ports if port not in self.dead_ports] or self.ports
         self.connections += 1
-        return Connection("127.0.0.1", self.ports[self.connections % len(self.ports)])
+        return Connection("127.0.0.1", live[self.connections % len(live)])
 
     def open_pool(self, size: int) -> None:
         for _ in range(size):
@@ -111,6 +113,14 @@ class Visitors:
         connection = await self.pool.get()
         try:
             return await connection.request(method, path, **options)
+        except (OSError, asyncio.IncompleteReadError, ProtocolError):
+            # The request counts as an error; like a load balancer, stop sending to a
+            # server that refuses connections, and give this slot a new connection.
+            await connection.close()
+            if await refuses_connections(connection.port):
+                self.dead_ports.add(connection.port)
+            connection = self.connect()
+            raise
         finally:
             self.pool.put_nowait(connection)
 
@@ -129,6 +139,15 @@ class Visitors:
     def new_visitor_ip(self) -> str:
         # Distinct addresses, as real supporters have: one per visitor.
         return f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+
+
+async def refuses_connections(port: int) -> bool:
+    try:
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
+    except OSError:
+        return True
+    writer.close()
+    return False
 
 
 async def timed(

@@ -113,11 +113,20 @@ def verify(args: argparse.Namespace) -> dict:
         )
     if args.smtp_stats:
         per_recipient = json.loads(Path(args.smtp_stats).read_text())["per_recipient"]
-        not_once = [a for a in acknowledged if per_recipient.get(a.lower(), 0) != 1]
+        expected = acknowledged + (
+            Path(args.also_emailed).read_text().split() if args.also_emailed else []
+        )
+        not_once = [a for a in expected if per_recipient.get(a.lower(), 0) != 1]
         report["emails_sent"] = sum(per_recipient.values())
         report["addresses_not_emailed_once"] = len(not_once)
         if not_once:
             failures.append(f"{len(not_once)} addresses did not get exactly one email")
+        # Signatures committed but never acknowledged (their server was killed
+        # mid-request) get their email too, and also only once.
+        twice = [address for address, n in per_recipient.items() if n > 1]
+        report["addresses_emailed_twice"] = len(twice)
+        if twice:
+            failures.append(f"{len(twice)} addresses got the same email twice")
     report["failures"] = failures
     return report
 
@@ -129,6 +138,7 @@ def main() -> None:
     parser.add_argument("--acknowledged")
     parser.add_argument("--confirmed", type=int)
     parser.add_argument("--smtp-stats")
+    parser.add_argument("--also-emailed", help="more addresses that must get one email each")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "petitio.settings.production")
     import django

@@ -33,7 +33,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import cc_delim_re, get_max_age
+from django.utils.cache import get_max_age
 
 CACHEABLE_QUERY_PARAMETERS = frozenset({"lang", "page", "utm_source", "utm_medium", "utm_campaign"})
 MAX_QUERY_VALUE_LENGTH = 100
@@ -75,7 +75,7 @@ def cache_key(request: HttpRequest) -> str | None:
 def may_store(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
     if vary - {"accept-encoding", "cookie"}:
         return False
     cache_control = {

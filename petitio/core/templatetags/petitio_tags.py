@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+
+def cached_like_pages(key: str, build):
+    """build(), kept as long as a public page is (settings.PUBLIC_PAGE_CACHE_SECONDS):
+    menus change when pages are published, which shows within that time anyway.
+    Pages not served from the page cache (confirmation steps, forms) then render
+    without a query for each menu."""
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if seconds <= 0:
+        return build()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -58,13 +74,18 @@ def main_nav(context) -> dict:
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return {"items": []}
-    home = site.root_page.localized
+
+    def build() -> list[dict]:
+        home = site.root_page.localized
+        return [
+            {"title": page.title, "url": page.url, "url_path": page.url_path}
+            for page in home.get_children().live().in_menu()
+        ]
+
+    entries = cached_like_pages(f"petitio:nav:{site.pk}:{get_language()}", build)
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
-    items = [
-        {"title": page.title, "url": page.url, "current": current_path.startswith(page.url_path)}
-        for page in home.get_children().live().in_menu()
-    ]
+    items = [{**entry, "current": current_path.startswith(entry["url_path"])} for entry in entries]
     return {"items": items}
 
 
@@ -77,23 +98,28 @@ SECTION_PAGE_TYPES = {
 
 
 @register.simple_tag(takes_context=True)
-def site_sections(context) -> dict[str, Page]:
+def site_sections(context) -> dict[str, dict[str, str]]:
     """The live index pages of the site's sections (all actions, all news, school
-    groups) in the current language, by key; a section the site lacks is absent."""
+    groups) in the current language, by key, as {"title", "url"}; a section the
+    site lacks is absent."""
     from django.apps import apps
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return {}
-    home = site.root_page.localized
-    sections = {}
-    for key, (app_label, model_name) in SECTION_PAGE_TYPES.items():
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            continue
-        page = model.objects.live().child_of(home).first()
-        if page is not None:
-            sections[key] = page
-    return sections
+
+    def build() -> dict[str, dict[str, str]]:
+        home = site.root_page.localized
+        sections = {}
+        for key, (app_label, model_name) in SECTION_PAGE_TYPES.items():
+            try:
+                model = apps.get_model(app_label, model_name)
+            except LookupError:
+                continue
+            page = model.objects.live().child_of(home).first()
+            if page is not None:
+                sections[key] = {"title": page.title, "url": page.url}
+        return sections
+
+    return cached_like_pages(f"petitio:sections:{site.pk}:{get_language()}", build)

@@ -117,3 +117,15 @@ def test_a_post_is_never_answered_from_the_cache(client, petition_page, valid_fo
     queries_for(client, petition_page.url)
     response = client.post(f"/fr/petitions/{petition_page.pk}/sign/", valid_form_data)
     assert response.status_code == 303
+
+
+def test_pages_never_cached_still_take_their_menus_from_the_cache(
+    client, petition_page, valid_form_data
+):
+    client.post(f"/fr/petitions/{petition_page.pk}/sign/", valid_form_data)
+    link = re.search(r"http://testserver(\S+/confirm/\S+/)", mail.outbox[-1].body)[1]
+    first, shown = queries_for(client, link)
+    second, shown_again = queries_for(client, link)
+    assert shown.status_code == shown_again.status_code == 200
+    assert second < first
+    assert shown_again.content.decode().count("<a ") == shown.content.decode().count("<a ")
