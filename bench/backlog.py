@@ -21,7 +21,7 @@ BATCH = 2000
 
 def queue_backlog(slug: str, count: int, out: Path) -> float:
     from django.db import transaction
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     from petitio.core.emails import email_digest
     from petitio.petitions.models import Petition, Signature
@@ -74,7 +74,7 @@ def queue_backlog(slug: str, count: int, out: Path) -> float:
                         priority=task.priority,
                         task_path=task.module_path,
                         queue_name=task.queue_name,
-                        run_after=task.run_after,
+                        run_after=task.run_after or get_date_max(),
                         backend_name=task.backend,
                     )
                     for signature, email in zip(signatures, emails, strict=True)

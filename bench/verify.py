@@ -65,12 +65,18 @@ def verify(args: argparse.Namespace) -> dict:
             signature_ids.append(pk)
     missing = [d for d in digests if not found[d]]
     duplicated = [d for d, n in found.items() if n > 1]
-    extra = (
-        Signature.objects.filter(petition=petition, email_domain="example.org")
-        .exclude(email_digest__in=digests)
-        .count()
-        if len(digests) < 50_000
-        else None
+    queued_directly = (
+        [email_digest(a) for a in Path(args.also_emailed).read_text().split()]
+        if args.also_emailed
+        else []
+    )
+    known = set(digests) | set(queued_directly)
+    extra = sum(
+        1
+        for digest in Signature.objects.filter(
+            petition=petition, email_domain="example.org"
+        ).values_list("email_digest", flat=True)
+        if digest not in known
     )
 
     tasks_per_signature: Counter[int] = Counter()

@@ -12,6 +12,7 @@ import uuid
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -50,10 +51,10 @@ class Petition(models.Model):
     goal = models.PositiveIntegerField(_("goal"), default=1000)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
-    # Maintained by the confirm and withdraw services in the same transaction as the
-    # signature change; `rebuild_signature_counts` recomputes it from the rows.
-    confirmed_count = models.PositiveIntegerField(
-        _("confirmed signatures"), default=0, editable=False
+    # The confirmed count as of its last rebuild from the rows. Confirmations since
+    # then are counted in SignatureCountShard rows (see `confirmed_count`).
+    confirmed_base = models.PositiveIntegerField(
+        _("confirmed signatures at the last recount"), default=0, editable=False
     )
     # Signatures collected on paper (e.g. by school groups), added once staff approve
     # a report, by the service that approves it.
@@ -106,6 +107,14 @@ class Petition(models.Model):
         return self.status == self.Status.OPEN and (self.deadline is None or now < self.deadline)
 
     @property
+    def confirmed_count(self) -> int:
+        """Confirmed, counted online signatures: the base plus the shards' changes."""
+        if self.pk is None:
+            return self.confirmed_base
+        changes = self.count_shards.aggregate(total=Sum("delta"))["total"] or 0
+        return self.confirmed_base + changes
+
+    @property
     def signature_count(self) -> int:
         """What the public sees: confirmed online signatures plus approved paper ones."""
         return self.confirmed_count + self.paper_count
@@ -125,6 +134,29 @@ class Petition(models.Model):
         return self.status in (self.Status.CLOSED, self.Status.DELIVERED) or (
             self.deadline is not None and timezone.now() >= self.deadline
         )
+
+
+class SignatureCountShard(models.Model):
+    """Part of a petition's count: what confirmations and withdrawals changed since
+    the count was last rebuilt.
+
+    A confirmation adds one to a shard picked at random, not to the petition row:
+    on PostgreSQL, concurrent confirmations would otherwise all queue for one row
+    lock until each commits. The petition's count is its base plus the sum of its
+    COUNT_SHARDS shards; rebuilding folds them back into the base.
+    """
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="count_shards")
+    shard = models.PositiveSmallIntegerField()
+    delta = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "shard"], name="one_row_per_count_shard")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.petition_id}/{self.shard}: {self.delta:+d}"
 
 
 class Signature(models.Model):

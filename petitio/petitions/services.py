@@ -8,6 +8,7 @@ has its email queued and a rolled-back one never does.
 
 from __future__ import annotations
 
+import random
 import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -21,7 +22,7 @@ from petitio.core.emails import email_digest, normalise_email
 from petitio.privacy.consent import Purpose, consent_text_id
 from petitio.privacy.personal_data import protect_record
 
-from .models import Petition, Signature
+from .models import Petition, Signature, SignatureCountShard
 from .tasks import send_already_signed_email, send_confirmation_email
 
 
@@ -189,9 +190,7 @@ def confirm_signature(*, public_id: uuid.UUID) -> Signature:
         signature.confirmed_at = timezone.now()
         signature.save(update_fields=["status", "confirmed_at"])
         if signature.is_counted:
-            Petition.objects.filter(pk=signature.petition_id).update(
-                confirmed_count=F("confirmed_count") + 1
-            )
+            change_count(petition_id=signature.petition_id, by=1)
     return signature
 
 
@@ -208,25 +207,54 @@ def withdraw_signature(*, public_id: uuid.UUID) -> Petition:
         was_counted = signature.is_counted
         signature.delete()
         if was_counted:
-            Petition.objects.filter(pk=petition.pk, confirmed_count__gt=0).update(
-                confirmed_count=F("confirmed_count") - 1
-            )
+            change_count(petition_id=petition.pk, by=-1)
     return petition
+
+
+# How many rows a petition's count is spread over (see SignatureCountShard).
+COUNT_SHARDS = 16
+
+
+def change_count(*, petition_id: int, by: int) -> None:
+    """Add `by` to a petition's confirmed count, in the caller's transaction.
+
+    Writes one shard picked at random, so concurrent confirmations rarely wait for
+    each other's row lock; the shards are created on first use.
+    """
+    shard = random.randrange(COUNT_SHARDS)
+    shards = SignatureCountShard.objects.filter(petition_id=petition_id)
+    if not shards.filter(shard=shard).update(delta=F("delta") + by):
+        create_count_shards(petition_id)
+        shards.filter(shard=shard).update(delta=F("delta") + by)
+
+
+def create_count_shards(petition_id: int) -> None:
+    SignatureCountShard.objects.bulk_create(
+        [SignatureCountShard(petition_id=petition_id, shard=n) for n in range(COUNT_SHARDS)],
+        ignore_conflicts=True,
+    )
 
 
 def rebuild_signature_count(*, petition_id: int) -> int:
     """Recompute a petition's confirmed count from its signature rows; return it.
 
-    Locks the petition row first, then counts: a confirmation running meanwhile
-    waits for the lock, and its increment lands on the rebuilt value, so the count
-    cannot drift.
+    Locks the petition row and every shard first, then counts, then folds the
+    shards into the base: a confirmation running meanwhile waits for its shard's
+    lock, and its change lands on the rebuilt value, so the count cannot drift.
     """
     with transaction.atomic():
         Petition.objects.select_for_update().filter(pk=petition_id).values_list("pk").first()
+        create_count_shards(petition_id)
+        list(
+            SignatureCountShard.objects.select_for_update()
+            .filter(petition_id=petition_id)
+            .values_list("pk", flat=True)
+        )
         count = Signature.objects.filter(
             petition_id=petition_id, status=Signature.Status.CONFIRMED, flags=""
         ).count()
-        Petition.objects.filter(pk=petition_id).update(confirmed_count=count)
+        Petition.objects.filter(pk=petition_id).update(confirmed_base=count)
+        SignatureCountShard.objects.filter(petition_id=petition_id).update(delta=0)
     return count
 
 

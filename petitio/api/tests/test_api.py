@@ -3,7 +3,7 @@ from petitio.petitions.models import Petition
 
 
 def test_lists_published_petitions_with_their_confirmed_count(client, petition_page):
-    Petition.objects.filter(pk=petition_page.petition_id).update(confirmed_count=7)
+    Petition.objects.filter(pk=petition_page.petition_id).update(confirmed_base=7)
     response = client.get("/api/v1/petitions?lang=fr")
     assert response.status_code == 200
     [petition] = response.json()
@@ -49,7 +49,7 @@ def test_unknown_slug_and_language_are_clear_4xx(client, petition_page):
 
 
 def test_paper_signatures_add_to_the_count_and_are_shown_apart(client, petition_page):
-    Petition.objects.filter(pk=petition_page.petition_id).update(confirmed_count=7, paper_count=3)
+    Petition.objects.filter(pk=petition_page.petition_id).update(confirmed_base=7, paper_count=3)
     petition = client.get("/api/v1/petitions/stop-xinjiang-persecution").json()
     assert (petition["signature_count"], petition["paper_signature_count"]) == (10, 3)
     html = client.get(petition_page.url).content.decode()

@@ -80,7 +80,7 @@ def test_the_count_lags_by_at_most_the_cache_time(client, petition_page, valid_f
     api = f"/api/v1/petitions/{petition_page.petition.slug}?lang=fr"
     with time_machine.travel("2026-11-24 10:00:00Z", tick=False):
         assert client.get(api).json()["signature_count"] == 0
-        Petition.objects.filter(pk=petition_page.petition_id).update(confirmed_count=7)
+        Petition.objects.filter(pk=petition_page.petition_id).update(confirmed_base=7)
         assert client.get(api).json()["signature_count"] == 0
     with time_machine.travel("2026-11-24 10:00:08Z", tick=False):
         assert client.get(api).json()["signature_count"] == 7

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from petitio.core.sqlite.base import _write_turn
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite backend only"),
 ]
 

@@ -13,7 +13,7 @@ def test_rebuild_signature_counts_repairs_drift(petition):
         locale="fr",
         status=Signature.Status.CONFIRMED,
     )
-    Petition.objects.filter(pk=petition.pk).update(confirmed_count=50)
+    Petition.objects.filter(pk=petition.pk).update(confirmed_base=50)
     out = StringIO()
     call_command("rebuild_signature_counts", stdout=out)
     petition.refresh_from_db()

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from petitio.petitions import services
-from petitio.petitions.models import Petition, Signature
+from petitio.petitions.models import Petition, Signature, SignatureCountShard
 from petitio.petitions.services import SignatureDetails, SigningOutcome
 from petitio.privacy.consent import consent_text_id
 from petitio.privacy.testing import unsealed
@@ -144,10 +144,33 @@ def test_rebuild_restores_a_count_that_was_tampered_with(petition):
         sign(petition, email=f"person{index}@example.org")
     for signature in Signature.objects.all()[:2]:
         services.confirm_signature(public_id=signature.public_id)
-    Petition.objects.filter(pk=petition.pk).update(confirmed_count=999)
+    Petition.objects.filter(pk=petition.pk).update(confirmed_base=999)
     assert services.rebuild_signature_count(petition_id=petition.pk) == 2
     petition.refresh_from_db()
     assert petition.confirmed_count == 2
+
+
+def test_confirmations_are_spread_over_shards_and_a_rebuild_folds_them_in(petition):
+    """The count is not one hot row: confirmations land on shards, never the petition."""
+    for index in range(20):
+        sign(petition, email=f"person{index}@example.org")
+    with CaptureQueriesContext(connection) as queries:
+        for signature in Signature.objects.all():
+            services.confirm_signature(public_id=signature.public_id)
+    assert not [q for q in queries if q["sql"].startswith('UPDATE "petitions_petition"')]
+    shards = SignatureCountShard.objects.filter(petition=petition)
+    assert shards.count() == services.COUNT_SHARDS
+    assert sum(shards.values_list("delta", flat=True)) == 20
+    assert shards.filter(delta__gt=0).count() > 1
+    signature = Signature.objects.first()
+    services.withdraw_signature(public_id=signature.public_id)
+    petition.refresh_from_db()
+    assert petition.confirmed_count == petition.signature_count == 19
+    assert services.rebuild_signature_count(petition_id=petition.pk) == 19
+    petition.refresh_from_db()
+    assert petition.confirmed_base == 19
+    assert set(shards.values_list("delta", flat=True)) == {0}
+    assert petition.confirmed_count == 19
 
 
 def test_signature_and_its_email_task_are_written_in_one_transaction(petition, settings):

@@ -235,7 +235,7 @@ def test_closed_petition_keeps_its_page_and_count_and_refuses_politely(
     client, petition_page, valid_form_data
 ):
     Petition.objects.filter(pk=petition_page.petition_id).update(
-        status=Petition.Status.CLOSED, confirmed_count=42
+        status=Petition.Status.CLOSED, confirmed_base=42
     )
     html = client.get(petition_page.url).content.decode()
     assert 'name="email"' not in html
