@@ -391,9 +391,14 @@ def main() -> None:
     if args.email_backlog:
         say(f"queueing a backlog of {args.email_backlog} confirmation emails")
         queued = deployment.module(
-            "bench.backlog", "--petition", plan["petition"],
-            "--count", str(args.email_backlog), "--out", str(backlog_file),
-        )  # fmt: skip
+            "bench.backlog",
+            "--petition",
+            plan["petition"],
+            "--count",
+            str(args.email_backlog),
+            "--out",
+            str(backlog_file),
+        )
         say(queued.strip())
     try:
         deployment.start_all()

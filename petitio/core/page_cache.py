@@ -28,6 +28,7 @@ each placeholder replaced by a newly made value (see register_fresh_value).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -39,6 +40,8 @@ CACHEABLE_QUERY_PARAMETERS = frozenset({"lang", "page", "utm_source", "utm_mediu
 MAX_QUERY_VALUE_LENGTH = 100
 FORBIDDING_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
 
+T = TypeVar("T")
+
 _fresh_values: dict[bytes, Callable[[], str]] = {}
 
 
@@ -48,6 +51,25 @@ def register_fresh_value(placeholder: str, make: Callable[[], str]) -> None:
     The placeholder must be a string that cannot occur in content by chance.
     """
     _fresh_values[placeholder.encode("ascii")] = make
+
+
+def remember(key: str, build: Callable[[], T]) -> T:
+    """build(), kept in the cache as long as a public page is (PUBLIC_PAGE_CACHE_SECONDS).
+
+    For what pages are made of (menus, which page a petition continues on, a title
+    and link for an email): it changes when pages are published, which shows within
+    that time anyway. A None result is not kept. With the page cache off, build()
+    runs every time.
+    """
+    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+    if seconds <= 0:
+        return build()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, seconds)
+    return value
 
 
 def fill_fresh_values(body: bytes) -> bytes:

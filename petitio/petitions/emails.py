@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from petitio.core.page_cache import remember
 
 from .models import PetitionPage, Signature
 from .tokens import LinkPurpose, make_signature_token
@@ -49,15 +50,12 @@ def petition_link_in(petition_id: int, language: str) -> tuple[str, str] | None:
     """The title and URL path of the petition's live page in `language` (else in any
     language), or None. Cached for settings.PUBLIC_PAGE_CACHE_SECONDS: a worker
     sending a surge's emails would otherwise load the pages for every message."""
-    key = f"petitio:petition-link:{petition_id}:{language}"
-    link = cache.get(key)
-    if link is None:
+
+    def title_and_path() -> tuple[str, str] | None:
         page = petition_page_in(petition_id, language)
-        if page is None:
-            return None
-        link = (page.title, page.url or "")
-        cache.set(key, link, settings.PUBLIC_PAGE_CACHE_SECONDS)
-    return link
+        return (page.title, page.url or "") if page else None
+
+    return remember(f"petitio:petition-link:{petition_id}:{language}", title_and_path)
 
 
 def send_signature_email(

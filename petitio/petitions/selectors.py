@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import TruncHour
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from petitio.core.page_cache import remember
 
 from .models import Petition, PetitionPage, Signature
 
@@ -48,9 +48,8 @@ def signing_target(page_id: int) -> SigningTarget | None:
     loading the Wagtail page would cost several milliseconds.
     """
     language = get_language()
-    key = f"petitio:signing-target:{page_id}:{language}"
-    ids = cache.get(key)
-    if ids is None:
+
+    def page_and_petition_ids() -> tuple[int, int] | None:
         live = PetitionPage.objects.live()
         row = live.filter(pk=page_id).values_list("petition_id", "translation_key").first()
         if row is None:
@@ -61,8 +60,11 @@ def signing_target(page_id: int) -> SigningTarget | None:
             .values_list("pk", flat=True)
             .first()
         )
-        ids = (localized or page_id, petition_id)
-        cache.set(key, ids, settings.PUBLIC_PAGE_CACHE_SECONDS)
+        return (localized or page_id, petition_id)
+
+    ids = remember(f"petitio:signing-target:{page_id}:{language}", page_and_petition_ids)
+    if ids is None:
+        return None
     petition = Petition.objects.filter(pk=ids[1]).first()
     return SigningTarget(page_id=ids[0], petition=petition) if petition else None
 
@@ -70,16 +72,13 @@ def signing_target(page_id: int) -> SigningTarget | None:
 def petition_page_id_in(petition_id: int, language: str) -> int | None:
     """The id of the live page of a petition in `language`, else in any language
     (as emails.petition_page_in, without loading pages); cached like signing_target."""
-    key = f"petitio:petition-page-id:{petition_id}:{language}"
-    page_id = cache.get(key)
-    if page_id is None:
+
+    def page_id() -> int | None:
         rows = PetitionPage.objects.live().filter(petition_id=petition_id).order_by("pk")
         ids = dict(rows.values_list("locale__language_code", "pk"))
-        page_id = ids.get(language) or next(iter(ids.values()), None)
-        if page_id is None:
-            return None
-        cache.set(key, page_id, settings.PUBLIC_PAGE_CACHE_SECONDS)
-    return page_id
+        return ids.get(language) or next(iter(ids.values()), None)
+
+    return remember(f"petitio:petition-page-id:{petition_id}:{language}", page_id)
 
 
 def counted_signatures_for_export(*, petition_id: int) -> Iterator[dict]:

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from petitio.core.page_cache import remember
+
 register = template.Library()
-
-
-def cached_like_pages(key: str, build):
-    """build(), kept as long as a public page is (settings.PUBLIC_PAGE_CACHE_SECONDS):
-    menus change when pages are published, which shows within that time anyway.
-    Pages not served from the page cache (confirmation steps, forms) then render
-    without a query for each menu."""
-    seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
-    if seconds <= 0:
-        return build()
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, seconds)
-    return value
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -82,7 +68,7 @@ def main_nav(context) -> dict:
             for page in home.get_children().live().in_menu()
         ]
 
-    entries = cached_like_pages(f"petitio:nav:{site.pk}:{get_language()}", build)
+    entries = remember(f"petitio:nav:{site.pk}:{get_language()}", build)
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
     items = [{**entry, "current": current_path.startswith(entry["url_path"])} for entry in entries]
@@ -122,4 +108,4 @@ def site_sections(context) -> dict[str, dict[str, str]]:
                 sections[key] = {"title": page.title, "url": page.url}
         return sections
 
-    return cached_like_pages(f"petitio:sections:{site.pk}:{get_language()}", build)
+    return remember(f"petitio:sections:{site.pk}:{get_language()}", build)
