@@ -73,30 +73,63 @@ def resident_kib(pid: int) -> int:
     return 0
 
 
-class MemoryWatch(threading.Thread):
-    """Samples the resident memory of named process trees; keeps each process's peak."""
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds_of(pid: int) -> float | None:
+    """User + system CPU time the process has used so far; None once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # Fields after the command name (which may hold spaces), from the 3rd: utime is
+    # the 14th field of the line, stime the 15th.
+    fields = stat.rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+class ProcessWatch(threading.Thread):
+    """Samples named process trees: each process's peak resident memory, and the CPU
+    time each tree has used (a process that ends keeps its last reading)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.roots: dict[str, int] = {}
         self.peaks: dict[str, dict[int, int]] = {}
+        self.cpu: dict[str, dict[int, float]] = {}
+        self.lock = threading.Lock()
         self.stopped = threading.Event()
 
     def watch(self, name: str, pid: int) -> None:
-        self.roots[name] = pid
-        self.peaks.setdefault(name, {})
+        with self.lock:
+            self.roots[name] = pid
+            self.peaks.setdefault(name, {})
+            self.cpu.setdefault(name, {})
 
-    def run(self) -> None:
-        while not self.stopped.wait(0.25):
+    def sample(self) -> None:
+        with self.lock:
             for name, root in list(self.roots.items()):
                 for pid in descendants(root):
                     rss = resident_kib(pid)
                     peaks = self.peaks[name]
                     peaks[pid] = max(peaks.get(pid, 0), rss)
+                    used = cpu_seconds_of(pid)
+                    if used is not None:
+                        self.cpu[name][pid] = used
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.25):
+            self.sample()
 
     def peak_mib(self, name: str) -> float:
         peaks = self.peaks.get(name) or {0: 0}
         return round(max(peaks.values()) / 1024, 1)
+
+    def cpu_snapshot(self) -> dict[str, float]:
+        """CPU seconds used so far by each tree, read now."""
+        self.sample()
+        with self.lock:
+            return {name: sum(self.cpu[name].values()) for name in self.roots}
 
 
 class Deployment:
@@ -108,7 +141,7 @@ class Deployment:
         self.web_ports = [free_port() for _ in range(args.web_servers)]
         self.smtp_port = free_port()
         self.processes: dict[str, subprocess.Popen] = {}
-        self.memory = MemoryWatch()
+        self.monitor = ProcessWatch()
         self.env = self.environment()
 
     def environment(self) -> dict[str, str]:
@@ -166,7 +199,7 @@ class Deployment:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        self.memory.watch(name, self.processes[name].pid)
+        self.monitor.watch(name, self.processes[name].pid)
 
     def web_command(self, port: int) -> list[str]:
         """The production web server: see the README's deployment section."""
@@ -208,7 +241,7 @@ class Deployment:
         ]
 
     def start_all(self) -> None:
-        self.memory.start()
+        self.monitor.start()
         links = self.workdir / "links.txt"
         self.start(
             "smtp",
@@ -260,7 +293,7 @@ class Deployment:
     def stop_all(self) -> None:
         for name in list(self.processes):
             self.stop(name)
-        self.memory.stopped.set()
+        self.monitor.stopped.set()
 
 
 def wait_for_http(port: int, timeout: float = 60) -> None:
@@ -317,6 +350,7 @@ def run_scenario(
         *("--duration", str(seconds), "--concurrency", str(args.concurrency)),
         *("--visitors", str(args.visitors), "--out", str(out)),
     ]
+    cpu_before = deployment.monitor.cpu_snapshot()
     load = subprocess.Popen(command, cwd=ROOT)
     if kill_at is not None:
         time.sleep(kill_at)
@@ -326,7 +360,13 @@ def run_scenario(
         deployment.web_ports = deployment.web_ports[:1]
     if load.wait() != 0:
         raise SystemExit(f"The load generator failed in scenario {scenario}.")
-    return json.loads(out.read_text())
+    cpu_after = deployment.monitor.cpu_snapshot()
+    result = json.loads(out.read_text())
+    result["cpu_seconds"] = {
+        **{name: round(cpu_after[name] - cpu_before.get(name, 0), 1) for name in cpu_after},
+        "load": result.pop("load_cpu_seconds"),
+    }
+    return result
 
 
 def main() -> None:
@@ -426,7 +466,7 @@ def main() -> None:
         deployment.stop("smtp")
         deployment.stop_all()
     results["memory_mib"] = {
-        name: deployment.memory.peak_mib(name) for name in deployment.processes
+        name: deployment.monitor.peak_mib(name) for name in deployment.processes
     }
     (workdir / "acknowledged.txt").write_text("\n".join(acknowledged))
     verify_args = [
@@ -477,6 +517,14 @@ def print_table(results: dict) -> None:
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths, strict=True)))
+    print(f"CPU seconds used in each scenario ({results['cores']} cores):")
+    for name, scenario in results["scenarios"].items():
+        cpu = scenario["cpu_seconds"]
+        requests = sum(figures["ok"] + figures["errors"] for figures in scenario["kinds"].values())
+        web = sum(seconds for process, seconds in cpu.items() if process.startswith("web"))
+        per_request = f"{1000 * web / requests:.2f}" if requests else "-"
+        used = ", ".join(f"{process} {seconds}" for process, seconds in cpu.items())
+        print(f"  {name}, {scenario['duration']} s: {used}; web {per_request} ms per request")
     email = results["email"]
     print(f"emails sent: {email['received']} ({email['per_second']} per s while sending)")
     print(

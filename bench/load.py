@@ -301,6 +301,7 @@ async def run(args: argparse.Namespace) -> dict:
     else:
         raise SystemExit(f"unknown scenario {args.scenario}")
     started = time.monotonic()
+    cpu_started = time.process_time()
     await asyncio.gather(*(make() for _ in range(people)))
     elapsed = time.monotonic() - started
     await visitors.close_pool()
@@ -308,6 +309,7 @@ async def run(args: argparse.Namespace) -> dict:
         "scenario": args.scenario,
         "concurrency": args.concurrency,
         "duration": round(elapsed, 2),
+        "load_cpu_seconds": round(time.process_time() - cpu_started, 1),
         "kinds": {name: stats.summary(elapsed) for name, stats in visitors.stats.items()},
         "acknowledged": visitors.acknowledged,
         "confirmed": visitors.confirmed,

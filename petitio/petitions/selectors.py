@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from time import monotonic
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import TruncHour
 from django.utils import timezone
@@ -65,8 +68,34 @@ def signing_target(page_id: int) -> SigningTarget | None:
     ids = remember(f"petitio:signing-target:{page_id}:{language}", page_and_petition_ids)
     if ids is None:
         return None
-    petition = Petition.objects.filter(pk=ids[1]).first()
+    petition = petition_for_signing(ids[1])
     return SigningTarget(page_id=ids[0], petition=petition) if petition else None
+
+
+# petition id -> (monotonic time it was read, the petition as read then)
+_petitions_read: dict[int, tuple[float, Petition]] = {}
+
+
+def petition_for_signing(petition_id: int) -> Petition | None:
+    """The petition as the signing path sees it: read at most
+    settings.PETITION_STATE_CACHE_SECONDS ago by this process.
+
+    Its status, deadline and limits decide whether and how a signature is taken;
+    a petition closed by staff refuses signatures at most that long after. Each
+    caller gets its own copy. The count is not taken from here.
+    """
+    seconds = settings.PETITION_STATE_CACHE_SECONDS
+    now = monotonic()
+    kept = _petitions_read.get(petition_id)
+    if kept is None or now - kept[0] >= seconds:
+        petition = Petition.objects.filter(pk=petition_id).first()
+        if petition is None:
+            _petitions_read.pop(petition_id, None)
+            return None
+        kept = (now, petition)
+        if seconds > 0:
+            _petitions_read[petition_id] = kept
+    return copy.copy(kept[1])
 
 
 def petition_page_id_in(petition_id: int, language: str) -> int | None:

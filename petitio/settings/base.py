@@ -340,6 +340,9 @@ SIGNATURE_COUNT_CACHE_SECONDS = 2
 # of a new render (see petitio.core.page_cache; 0 turns it off). A campaign page
 # renders in tens of milliseconds; its script fetches the live count on load.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
+# How long a web process may sign against a petition's state (open or closed,
+# deadline, limits) as it read it, instead of reading it for every signature.
+PETITION_STATE_CACHE_SECONDS = 1
 # Abuse control (petitio.petitions.abuse): a signing form sent sooner than this
 # after it was shown, or from a page older than this, is flagged (not counted).
 SIGNING_FORM_MIN_SECONDS = 3

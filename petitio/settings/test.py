@@ -36,3 +36,4 @@ WAGTAIL_2FA_REQUIRED = False
 SIGNING_FORM_MIN_SECONDS = 0
 # Tests see each change at once; the page cache has tests of its own.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+PETITION_STATE_CACHE_SECONDS = 0

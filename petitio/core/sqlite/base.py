@@ -1,35 +1,101 @@
-"""SQLite where the threads of one process queue for the write lock instead of polling.
+"""SQLite where writers queue for the write lock instead of polling for it.
 
 Every transaction here is BEGIN IMMEDIATE (settings.SQLITE_OPTIONS): it takes
 SQLite's single write lock at once. When the lock is taken, SQLite's busy handler
-sleeps and retries (1, 2, 5, 10, ... 100 ms); under a surge, a web process's
-threads spent most of their time in those sleeps while the lock was free again
-within a millisecond. Here the threads of a process first queue on a mutex, so a
-waiting thread starts the moment the previous one commits, and only one thread
-per process competes with other processes (the worker, other web processes) at
-the file level.
+sleeps and retries (1, 2, 5, 10, ... 100 ms); under a surge, web processes spent
+most of their time in those sleeps while the lock was free again within a
+millisecond, and the machine sat idle. Here a writer takes two turns first:
 
-Contract: a thread holds its process's turn from BEGIN to COMMIT or ROLLBACK (or
-until its connection closes); waiting longer than the connection's timeout raises
+1. its process's turn, a mutex the threads of one process queue on;
+2. the machine's turn, an exclusive flock() on a file beside the database
+   (`<database>-writeturn`), which the web processes, the task workers and the
+   commands using this backend queue on.
+
+So at most one connection at a time asks SQLite for the write lock, and gets it
+at once; the next writer starts the moment the previous one commits. The kernel
+releases a flock when its process dies, so a crashed writer blocks nobody. Other
+programs (the sqlite3 shell, a backup) still meet SQLite's own lock and its busy
+timeout, as before.
+
+Contract: a connection holds both turns from BEGIN to COMMIT or ROLLBACK (or
+until it closes); waiting longer than the connection's timeout raises
 OperationalError("database is locked"), as SQLite itself would.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
+import time
 
 from django.db import OperationalError
 from django.db.backends.sqlite3 import base
 
 _write_turn = threading.Lock()
 
+# Waiting for another process's turn: first tries at once, then every 50 µs
+# doubling to 1 ms. flock() has no timeout of its own, and a blocking call that
+# nothing can interrupt would outlast the connection's timeout.
+_FIRST_PAUSE = 0.00005
+_LONGEST_PAUSE = 0.001
+
+
+class _MachineTurn:
+    """An exclusive flock() on one file, opened once per process.
+
+    flock() belongs to an open file: a descriptor inherited across fork (a
+    gunicorn worker) would share its parent's lock, so each process opens its own.
+    """
+
+    def __init__(self) -> None:
+        self.descriptors: dict[tuple[int, str], int] = {}
+
+    def descriptor(self, path: str) -> int:
+        key = (os.getpid(), path)
+        if key not in self.descriptors:
+            self.descriptors[key] = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        return self.descriptors[key]
+
+    def acquire(self, path: str, timeout: float) -> bool:
+        descriptor = self.descriptor(path)
+        deadline = time.monotonic() + timeout
+        pause = _FIRST_PAUSE
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(pause)
+                pause = min(pause * 2, _LONGEST_PAUSE)
+
+    def release(self, path: str) -> None:
+        fcntl.flock(self.descriptor(path), fcntl.LOCK_UN)
+
+
+_machine_turn = _MachineTurn()
+
 
 class DatabaseWrapper(base.DatabaseWrapper):
     holds_write_turn = False
 
+    def write_turn_path(self) -> str | None:
+        """The file whose flock() is the machine's turn; None for in-memory databases."""
+        if self.is_in_memory_db():
+            return None
+        return f"{self.settings_dict['NAME']}-writeturn"
+
     def _start_transaction_under_autocommit(self) -> None:
         timeout = float(self.settings_dict.get("OPTIONS", {}).get("timeout", 5))
+        started = time.monotonic()
         if not _write_turn.acquire(timeout=timeout):
+            raise OperationalError("database is locked")
+        path = self.write_turn_path()
+        remaining = timeout - (time.monotonic() - started)
+        if path is not None and not _machine_turn.acquire(path, remaining):
+            _write_turn.release()
             raise OperationalError("database is locked")
         self.holds_write_turn = True
         try:
@@ -41,7 +107,12 @@ class DatabaseWrapper(base.DatabaseWrapper):
     def _end_write_turn(self) -> None:
         if self.holds_write_turn:
             self.holds_write_turn = False
-            _write_turn.release()
+            path = self.write_turn_path()
+            try:
+                if path is not None:
+                    _machine_turn.release(path)
+            finally:
+                _write_turn.release()
 
     def _commit(self) -> None:
         try:

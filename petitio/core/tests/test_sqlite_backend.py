@@ -1,14 +1,17 @@
-"""The SQLite backend's write turn: taken for a transaction, always given back."""
+"""The SQLite backend's write turns (the process's and the machine's): taken for a
+transaction, always given back."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 
-from petitio.core.sqlite.base import _write_turn
+from petitio.core.sqlite.base import DatabaseWrapper, _write_turn
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -55,3 +58,57 @@ def test_threads_of_one_process_write_in_turn_without_losing_anything():
     assert failures == []
     assert Group.objects.filter(name__regex=r"^t[0-3]-").count() == 100
     assert not _write_turn.locked()
+
+
+def held_by_someone(path) -> bool:
+    """Whether another open file holds the flock() on path (it fails to take it)."""
+    descriptor = os.open(path, os.O_RDWR)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    else:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(descriptor)
+
+
+def test_a_file_database_transaction_holds_the_machine_turn_until_it_ends(tmp_path):
+    """Other processes queue on the flock() beside the file, not in SQLite's busy loop."""
+    database = tmp_path / "turn.sqlite3"
+    wrapper = DatabaseWrapper({**connection.settings_dict, "NAME": str(database)}, alias="turn")
+    turn = f"{database}-writeturn"
+    try:
+        wrapper.ensure_connection()
+        wrapper.set_autocommit(False)
+        wrapper._start_transaction_under_autocommit()
+        assert held_by_someone(turn)
+        wrapper.cursor().execute("CREATE TABLE t (x integer)")
+        wrapper.commit()
+        assert not held_by_someone(turn)
+        assert not _write_turn.locked()
+        wrapper._start_transaction_under_autocommit()
+        wrapper.rollback()
+        assert not held_by_someone(turn)
+    finally:
+        wrapper.close()
+    assert not _write_turn.locked()
+
+
+def test_waiting_longer_than_the_timeout_for_the_machine_turn_is_database_is_locked(tmp_path):
+    database = tmp_path / "busy.sqlite3"
+    settings_dict = {**connection.settings_dict, "NAME": str(database)}
+    settings_dict["OPTIONS"] = {**settings_dict.get("OPTIONS", {}), "timeout": 0.05}
+    wrapper = DatabaseWrapper(settings_dict, alias="busy")
+    other_process = os.open(f"{database}-writeturn", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(other_process, fcntl.LOCK_EX)
+    try:
+        wrapper.ensure_connection()
+        wrapper.set_autocommit(False)
+        with pytest.raises(OperationalError, match="database is locked"):
+            wrapper._start_transaction_under_autocommit()
+        assert not _write_turn.locked()
+    finally:
+        os.close(other_process)
+        wrapper.close()

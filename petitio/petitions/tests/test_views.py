@@ -245,6 +245,26 @@ def test_closed_petition_keeps_its_page_and_count_and_refuses_politely(
     assert not Signature.objects.exists()
 
 
+def test_a_web_process_signs_against_the_petition_as_read_at_most_a_second_ago(
+    client, petition_page, valid_form_data, settings, monkeypatch
+):
+    from petitio.petitions import selectors
+
+    settings.PETITION_STATE_CACHE_SECONDS = 1
+    clock = [1000.0]
+    monkeypatch.setattr(selectors, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(selectors, "_petitions_read", {})
+    assert post_signature(client, petition_page, **valid_form_data).status_code == 303
+    Petition.objects.filter(pk=petition_page.petition_id).update(status=Petition.Status.CLOSED)
+    clock[0] += 0.5
+    second = {**valid_form_data, "email": "second@example.org"}
+    assert post_signature(client, petition_page, **second).status_code == 303
+    clock[0] += 0.6
+    third = {**valid_form_data, "email": "third@example.org"}
+    assert post_signature(client, petition_page, **third).status_code == 409
+    assert Signature.objects.count() == 2
+
+
 def test_unknown_petition_is_404(client, petition_page, valid_form_data):
     assert client.post("/fr/petitions/999999/sign/", valid_form_data).status_code == 404
 
