@@ -377,7 +377,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=64, help="requests in flight")
     parser.add_argument("--visitors", type=int, default=4000, help="people signing at once")
     parser.add_argument("--web-servers", type=int, default=1)
-    parser.add_argument("--server", choices=["gunicorn", "granian"], default="gunicorn")
+    parser.add_argument("--server", choices=["granian", "gunicorn"], default="granian")
     parser.add_argument("--worker-class", default="gthread", help="gunicorn's")
     parser.add_argument("--web-processes", type=int, default=4)
     parser.add_argument("--web-threads", type=int, default=1)

@@ -1,6 +1,6 @@
 """Killing the web server mid-surge loses no acknowledged signature or its email.
 
-Starts the real server (gunicorn, two workers) on a scratch SQLite database,
+Starts the real server (granian, two worker processes) on a scratch SQLite database,
 signs from several threads, SIGKILLs the whole server at an arbitrary moment, then
 checks the database directly: every signature answered with a 303 is stored, once,
 with its confirmation email queued in the task table.
@@ -95,14 +95,10 @@ def test_sigkill_mid_surge_leaves_every_acknowledged_signature_with_its_email(tm
     port = free_port()
     server = subprocess.Popen(
         [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "petitio.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
+            str(Path(sys.executable).with_name("granian")),
+            *("--interface", "wsgi", "petitio.wsgi:application"),
+            *("--host", "127.0.0.1", "--port", str(port)),
+            *("--workers", "2", "--blocking-threads", "2"),
         ],
         env={**env, "SITE_URL": f"http://127.0.0.1:{port}"},
         cwd=ROOT,
