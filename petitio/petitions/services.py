@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from petitio.core.emails import email_digest, normalise_email
+from petitio.core.prepared_insert import insert_one
 from petitio.privacy.consent import Purpose, consent_text_id
 from petitio.privacy.personal_data import protect_record
 
@@ -117,7 +118,7 @@ def sign_petition(
     with transaction.atomic():
         try:
             with transaction.atomic():
-                signature = Signature.objects.create(
+                signature = Signature(
                     petition=petition,
                     email_digest=digest,
                     personal_data=protected,
@@ -133,6 +134,8 @@ def sign_petition(
                     ip_hash=signals.ip_hash,
                     flags=" ".join(signals.flags),
                 )
+                # The surge path: the INSERT is compiled once, not per signature.
+                insert_one(signature)
         except IntegrityError:
             existing = (
                 Signature.objects.filter(petition=petition, email_digest=digest)

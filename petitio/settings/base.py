@@ -184,7 +184,7 @@ else:
 # --- Background work -----------------------------------------------------------------
 # The database backend writes a task row inside the caller's transaction: the
 # outbox that guarantees an acknowledged signature has its email queued.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
 
 # --- Email -----------------------------------------------------------------------------
 # Locally every message lands in var/outbox/ (one .eml file each), listed for staff

@@ -177,7 +177,7 @@ def test_signature_and_its_email_task_are_written_in_one_transaction(petition, s
     """With the database task backend the task row is part of the signing transaction."""
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
     consent_text_id("signing", "fr")  # The wording's first use records it once, not per signature.
     with CaptureQueriesContext(connection) as queries:
         sign(petition)
@@ -209,7 +209,7 @@ def test_a_failure_while_queueing_leaves_no_signature(petition, monkeypatch):
 def test_the_worker_sends_the_queued_email(petition, settings):
     from django.core.management import call_command
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
     sign(petition)
     assert not mail.outbox
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)

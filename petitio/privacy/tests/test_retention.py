@@ -129,7 +129,7 @@ def test_email_task_arguments_are_erased_once_sent_and_when_stale(petition, sett
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
     sign(petition, "sent@example.org", confirm=False)
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert mail.outbox[-1].to == ["sent@example.org"]

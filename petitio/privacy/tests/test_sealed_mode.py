@@ -52,7 +52,7 @@ def files_under_var_changed_since(start: float) -> list[Path]:
 def test_sealed_mode_keeps_no_readable_trace_and_the_private_key_opens_the_export(
     client, admin_client, petition_page, settings, caplog, tmp_path
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
     caplog.set_level(logging.DEBUG)
     started = time.time() - 1
 
