@@ -8,6 +8,11 @@ between, so a surge of readers costs a cache lookup each, not a page render.
 Published edits show within that many seconds; an answer that says
 `Cache-Control: max-age=N` with a smaller N (the count API) is kept only N seconds.
 
+The middleware comes first in settings.MIDDLEWARE: a stored answer is replayed
+without running any other middleware, and it was stored with every header the
+others added (HSTS, CSP, Referrer-Policy ...), which are the same for every
+anonymous visitor of that URL and scheme.
+
 Why not Django's cache middleware: it cannot give each visitor a fresh signed
 form timestamp (abuse control needs one per page view, see below), and it caches
 more than we want to reason about. The rules here are few and strict. A response
@@ -39,6 +44,7 @@ from django.utils.cache import get_max_age
 CACHEABLE_QUERY_PARAMETERS = frozenset({"lang", "page", "utm_source", "utm_medium", "utm_campaign"})
 MAX_QUERY_VALUE_LENGTH = 100
 FORBIDDING_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
+UNCACHED_PATH_PREFIXES = (settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/")
 
 T = TypeVar("T")
 
@@ -80,8 +86,15 @@ def fill_fresh_values(body: bytes) -> bytes:
 
 
 def cache_key(request: HttpRequest) -> str | None:
-    """The key a request's answer is stored under, or None if it must not be."""
+    """The key a request's answer is stored under, or None if it must not be.
+
+    The scheme is part of the key: the middleware runs before SecurityMiddleware,
+    whose answer to a plain-http request (a redirect, never stored) differs.
+    Static and media files are WhiteNoise's and the storage's business.
+    """
     if request.method != "GET" or request.META.get("HTTP_COOKIE"):
+        return None
+    if request.path.startswith(UNCACHED_PATH_PREFIXES):
         return None
     query = []
     for name, values in request.GET.lists():
@@ -91,7 +104,7 @@ def cache_key(request: HttpRequest) -> str | None:
             return None
         query.append((name, values[0]))
     suffix = f"?{urlencode(sorted(query))}" if query else ""
-    return f"petitio:page:{request.get_host()}:{request.path}{suffix}"
+    return f"petitio:page:{request.scheme}://{request.get_host()}{request.path}{suffix}"
 
 
 def may_store(request: HttpRequest, response: HttpResponse) -> bool:

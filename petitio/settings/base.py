@@ -83,12 +83,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached public page skips every other middleware, and what it stores
+    # already carries the headers all of them add (security headers, CSP).
+    "petitio.core.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "petitio.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petitio.core.middleware.PublicFormLimitsMiddleware",
-    # Before sessions, locale and CSRF: a cached public page skips all of them.
-    "petitio.core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "petitio.core.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

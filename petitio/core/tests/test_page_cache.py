@@ -37,8 +37,10 @@ def test_an_anonymous_page_view_is_rendered_once_then_served_from_the_cache(clie
     assert first.status_code == second.status_code == 200
     assert first_queries > 0
     assert second_queries == 0
-    # The same page, security headers included (they are added outside the cache).
-    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    # The same page, with the headers the other middleware added to the first answer.
+    for header in ("Content-Security-Policy", "Referrer-Policy", "Cross-Origin-Opener-Policy"):
+        assert second[header] == first[header]
+    assert second["X-Content-Type-Options"] == "nosniff"
     assert second["X-Frame-Options"] == "DENY"
     assert int(second["Content-Length"]) == len(second.content)
     assert ISSUED.sub("", second.content.decode()) == ISSUED.sub("", first.content.decode())
@@ -55,6 +57,26 @@ def test_every_view_gets_its_own_fresh_signed_form_timestamp(client, petition_pa
         assert form_timing_flag(cached) == "too-fast"
     with time_machine.travel("2026-11-24 10:00:06Z", tick=False):
         assert form_timing_flag(cached) is None
+
+
+def test_https_and_http_are_kept_apart_so_plain_http_is_still_redirected(
+    client, petition_page, settings
+):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 3600
+    secure = client.get(petition_page.url, secure=True)
+    cached_queries, cached = queries_for(client, petition_page.url, secure=True)
+    assert secure.status_code == cached.status_code == 200
+    assert cached_queries == 0
+    assert cached["Strict-Transport-Security"] == secure["Strict-Transport-Security"]
+    plain = client.get(petition_page.url)
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
+
+
+def test_static_files_are_left_to_whitenoise(client, petition_page):
+    assert cache_key(RequestFactory().get("/static/css/site.css")) is None
+    assert cache_key(RequestFactory().get("/media/images/a.jpg")) is None
 
 
 def test_staff_and_visitors_with_cookies_always_get_a_fresh_page(client, petition_page):
