@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -261,8 +262,8 @@ class Deployment:
             self.start(
                 f"worker{number}",
                 [
-                    # Niced, as in bin/serve: on a shared machine signing comes first.
-                    *("nice", "-n", "10"),
+                    # As in bin/serve: on a shared machine signing comes first.
+                    *background_priority(),
                     PYTHON,
                     "manage.py",
                     "db_worker",
@@ -294,6 +295,14 @@ class Deployment:
         for name in list(self.processes):
             self.stop(name)
         self.monitor.stopped.set()
+
+
+def background_priority() -> list[str]:
+    """The command prefix bin/serve puts before the task worker: SCHED_IDLE (it runs
+    on CPU time nothing else wants), or nice 19 where chrt is missing."""
+    if shutil.which("chrt"):
+        return ["chrt", "--idle", "0"]
+    return ["nice", "-n", "19"]
 
 
 def wait_for_http(port: int, timeout: float = 60) -> None:

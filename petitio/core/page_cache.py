@@ -33,7 +33,8 @@ each placeholder replaced by a newly made value (see register_fresh_value).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from time import monotonic
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -59,23 +60,44 @@ def register_fresh_value(placeholder: str, make: Callable[[], str]) -> None:
     _fresh_values[placeholder.encode("ascii")] = make
 
 
+# What remember() keeps in this process too: key -> (monotonic expiry, value).
+_remembered_here: dict[str, tuple[float, Any]] = {}
+REMEMBERED_HERE_SECONDS = 5
+REMEMBERED_HERE_MAX_ENTRIES = 10_000
+
+
 def remember(key: str, build: Callable[[], T]) -> T:
     """build(), kept in the cache as long as a public page is (PUBLIC_PAGE_CACHE_SECONDS).
 
     For what pages are made of (menus, which page a petition continues on, a title
     and link for an email): it changes when pages are published, which shows within
-    that time anyway. A None result is not kept. With the page cache off, build()
-    runs every time.
+    that time anyway. Each process also keeps what it got for a few seconds
+    (REMEMBERED_HERE_SECONDS), so that with Redis the signing path does not pay a
+    round trip for it; a change can then take that much longer to show. A None
+    result is not kept. With the page cache off, build() runs every time.
     """
     seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
     if seconds <= 0:
         return build()
+    now = monotonic()
+    kept = _remembered_here.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
     value = cache.get(key)
     if value is None:
         value = build()
         if value is not None:
             cache.set(key, value, seconds)
+    if value is not None:
+        if len(_remembered_here) >= REMEMBERED_HERE_MAX_ENTRIES:
+            _remembered_here.clear()
+        _remembered_here[key] = (now + min(seconds, REMEMBERED_HERE_SECONDS), value)
     return value
+
+
+def forget_remembered() -> None:
+    """For tests: what this process kept goes (the shared cache is the tests' own)."""
+    _remembered_here.clear()
 
 
 def fill_fresh_values(body: bytes) -> bytes:

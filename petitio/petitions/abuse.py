@@ -88,23 +88,55 @@ def is_cross_site(request: HttpRequest) -> bool:
     return origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS
 
 
-def count_this_hour(key: str) -> int:
-    """Add one to an hourly counter in the shared cache and return its value."""
+RATE_COUNTER_SECONDS = 3700  # an hour, and a little more for clocks that differ
+
+
+def count_this_hour(*keys: str) -> list[int]:
+    """Add one to each hourly counter in the shared cache; return their new values.
+
+    With Redis, all counters move in one round trip (INCR and EXPIRE, pipelined):
+    on the signing path, separate cache calls cost more than the rest of abuse
+    control together.
+    """
     hour = int(time.time() // 3600)
-    full_key = f"petitio:rate:{key}:{hour}"
-    cache.add(full_key, 0, timeout=3700)
+    full_keys = [f"petitio:rate:{key}:{hour}" for key in keys]
+    redis = redis_client()
+    if redis is not None:
+        pipeline = redis.pipeline(transaction=False)
+        for full_key in full_keys:
+            stored_key = cache.make_key(full_key)  # the cache's prefix and version
+            pipeline.incr(stored_key)
+            pipeline.expire(stored_key, RATE_COUNTER_SECONDS)
+        return [int(value) for value in pipeline.execute()[0::2]]
+    return [count_in_cache(full_key) for full_key in full_keys]
+
+
+def count_in_cache(full_key: str) -> int:
+    cache.add(full_key, 0, timeout=RATE_COUNTER_SECONDS)
     try:
         return cache.incr(full_key)
     except ValueError:  # Evicted between add and incr: start again.
-        cache.set(full_key, 1, timeout=3700)
+        cache.set(full_key, 1, timeout=RATE_COUNTER_SECONDS)
         return 1
+
+
+def redis_client():
+    """The Redis client behind the default cache, or None if the cache is not Redis."""
+    if not settings.REDIS_URL:
+        return None
+    from django_redis import get_redis_connection
+
+    return get_redis_connection("default")
 
 
 def rate_flags(petition: Petition, narrow_hash: str, wide_hash: str) -> list[Flag]:
     flags = []
-    if count_this_hour(f"{petition.pk}:n:{narrow_hash}") > petition.hourly_limit_per_address:
+    from_address, from_network = count_this_hour(
+        f"{petition.pk}:n:{narrow_hash}", f"{petition.pk}:w:{wide_hash}"
+    )
+    if from_address > petition.hourly_limit_per_address:
         flags.append(Flag.RATE_ADDRESS)
-    if count_this_hour(f"{petition.pk}:w:{wide_hash}") > petition.hourly_limit_per_network:
+    if from_network > petition.hourly_limit_per_network:
         flags.append(Flag.RATE_NETWORK)
     return flags
 

@@ -13,7 +13,8 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from petitio.core.page_cache import cache_key
+from petitio.core import page_cache
+from petitio.core.page_cache import cache_key, remember
 from petitio.petitions.abuse import form_timing_flag
 from petitio.petitions.models import Petition
 
@@ -23,6 +24,9 @@ ISSUED = re.compile(r'name="issued" value="([^"]*)"')
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 30
+    page_cache.forget_remembered()
+    yield
+    page_cache.forget_remembered()
 
 
 def queries_for(client: Client, path: str, **extra) -> tuple[int, object]:
@@ -155,3 +159,23 @@ def test_pages_never_cached_still_take_their_menus_from_the_cache(
     assert shown.status_code == shown_again.status_code == 200
     assert second < first
     assert shown_again.content.decode().count("<a ") == shown.content.decode().count("<a ")
+
+
+def test_remembered_values_are_kept_in_the_process_a_few_seconds_then_read_again(
+    monkeypatch,
+):
+    clock = [500.0]
+    monkeypatch.setattr(page_cache, "monotonic", lambda: clock[0])
+    builds = []
+
+    def build() -> str:
+        builds.append(1)
+        return "built"
+
+    assert remember("petitio:test:remembered", build) == "built"
+    cache.set("petitio:test:remembered", "changed elsewhere", 30)
+    clock[0] += page_cache.REMEMBERED_HERE_SECONDS - 0.1
+    assert remember("petitio:test:remembered", build) == "built"  # no round trip
+    clock[0] += 0.2
+    assert remember("petitio:test:remembered", build) == "changed elsewhere"
+    assert len(builds) == 1
