@@ -39,12 +39,12 @@ def erase_task_arguments(task_result: TaskResult) -> None:
 
     if not isinstance(task_backends[task_result.backend], DatabaseBackend):
         return
-    task_result_id = task_result.id
-    row = DBTaskResult.objects.filter(id=task_result_id).only("args_kwargs").first()
-    if row is not None:
-        DBTaskResult.objects.filter(id=task_result_id).update(
-            args_kwargs=_without_personal_arguments(row.args_kwargs)
-        )
+    # The result carries the arguments as stored (normalised JSON): no need to read
+    # the row back.
+    stored = {"args": task_result.args, "kwargs": task_result.kwargs}
+    DBTaskResult.objects.filter(id=task_result.id).update(
+        args_kwargs=_without_personal_arguments(stored)
+    )
 
 
 def erase_stale_task_arguments(*, older_than: timedelta) -> int:
