@@ -191,11 +191,11 @@ class Deployment:
         )
         return done.stdout.decode()
 
-    def start(self, name: str, command: list[str]) -> None:
+    def start(self, name: str, command: list[str], extra_env: dict[str, str] | None = None) -> None:
         self.processes[name] = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, **(extra_env or {})},
             stdout=self.log(name),
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -274,6 +274,8 @@ class Deployment:
                     "0.1",
                     "--no-startup-delay",
                 ],
+                # As bin/serve starts its worker.
+                extra_env={"DATABASE_ASYNCHRONOUS_COMMIT": "1"},
             )
         for number, port in enumerate(self.web_ports, start=1):
             self.start(f"web{number}", self.web_command(port))

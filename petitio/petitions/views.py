@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from petitio.privacy.personal_data import SealingKeyMissing
 
 from . import abuse, services
-from .emails import petition_page_in
+from .emails import petition_link_in, petition_page_in
 from .forms import SignatureForm
 from .models import PetitionPage, Signature
 from .proof_of_work import new_challenge
@@ -222,11 +222,15 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if signature is None:
         return signature_gone(request)
     if request.method == "GET":
+        # The petition's title and link as emails get them (remembered, not loaded):
+        # after a surge of signatures comes a surge of these pages.
+        title, path = petition_link_in(signature.petition_id, get_language()) or ("", "")
         return render(
             request,
             "petitions/confirm.html",
             {
-                "page": petition_page_in(signature.petition_id, get_language()),
+                "petition_title": title,
+                "petition_path": path,
                 "already_confirmed": signature.status == Signature.Status.CONFIRMED,
             },
         )

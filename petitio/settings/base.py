@@ -150,6 +150,17 @@ def database_from_env(default_sqlite_path=DEFAULT_SQLITE_PATH) -> dict[str, Any]
     else:
         default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+    if config["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+        "DATABASE_ASYNCHRONOUS_COMMIT", False
+    ):
+        # Task workers only (bin/serve sets it for them): a commit does not wait for
+        # the WAL to reach the disk, which capped emails at one fsync each. Losing
+        # the last fraction of a second of task bookkeeping to a PostgreSQL crash
+        # means at worst an email sent again, which a worker crash between sending
+        # and recording can cause anyway. Web processes keep synchronous commits:
+        # a signature is acknowledged only once it is on disk.
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # Django's backend, with the threads of a process taking turns to write.
         config["ENGINE"] = "petitio.core.sqlite"

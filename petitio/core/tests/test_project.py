@@ -75,3 +75,17 @@ def test_every_translatable_string_of_the_code_is_in_the_catalogues(tmp_path):
     known = {(entry.msgctxt, entry.msgid) for entry in committed}
     missing = sorted(entry.msgid for entry in fresh if (entry.msgctxt, entry.msgid) not in known)
     assert not missing, f"strings missing from the catalogues (run `make messages`): {missing[:8]}"
+
+
+def test_only_processes_that_ask_commit_to_postgresql_without_waiting_for_the_disk(
+    monkeypatch,
+):
+    from petitio.settings.base import database_from_env
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://petitio@db.invalid:5432/petitio")
+    monkeypatch.delenv("DATABASE_ASYNCHRONOUS_COMMIT", raising=False)
+    assert "synchronous_commit" not in str(database_from_env().get("OPTIONS", {}))
+    monkeypatch.setenv("DATABASE_ASYNCHRONOUS_COMMIT", "true")
+    assert database_from_env()["OPTIONS"]["options"] == "-c synchronous_commit=off"
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/petitio-settings-test.sqlite3")
+    assert "options" not in database_from_env()["OPTIONS"]
