@@ -303,7 +303,10 @@ def background_priority() -> list[str]:
     """The command prefix bin/serve puts before the task worker: SCHED_IDLE (it runs
     on CPU time nothing else wants), or nice 19 where chrt is missing."""
     if shutil.which("chrt"):
-        return ["chrt", "--idle", "0"]
+        # A container may refuse SCHED_IDLE.
+        tried = subprocess.run(["chrt", "--idle", "0", "true"], check=False, capture_output=True)
+        if tried.returncode == 0:
+            return ["chrt", "--idle", "0"]
     return ["nice", "-n", "19"]
 
 
