@@ -27,8 +27,10 @@ from enum import StrEnum
 from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
 
 from petitio.core.client_ip import client_ip
 from petitio.privacy.ip_hashing import hash_network, networks_of
@@ -122,10 +124,8 @@ def count_in_cache(full_key: str) -> int:
 
 def redis_client():
     """The Redis client behind the default cache, or None if the cache is not Redis."""
-    if not settings.REDIS_URL:
+    if not isinstance(caches["default"], RedisCache):
         return None
-    from django_redis import get_redis_connection
-
     return get_redis_connection("default")
 
 
