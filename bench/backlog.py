@@ -65,7 +65,7 @@ def queue_backlog(slug: str, count: int, out: Path) -> float:
                         args_kwargs={
                             "args": [],
                             "kwargs": {
-                                "signature_id": signature.pk,
+                                "signature": str(signature.public_id),
                                 "locale": "fr",
                                 "recipient_email": email,
                                 "recipient_name": "Nur",

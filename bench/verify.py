@@ -57,12 +57,12 @@ def verify(args: argparse.Namespace) -> dict:
     acknowledged = Path(args.acknowledged).read_text().split()
     digests = [email_digest(address) for address in acknowledged]
     found: Counter[str] = Counter()
-    signature_ids: list[int] = []
+    public_ids: list[str] = []
     for part in chunks(digests):
         rows = Signature.objects.filter(petition=petition, email_digest__in=part)
-        for digest, pk in rows.values_list("email_digest", "pk"):
+        for digest, public_id in rows.values_list("email_digest", "public_id"):
             found[digest] += 1
-            signature_ids.append(pk)
+            public_ids.append(str(public_id))
     missing = [d for d in digests if not found[d]]
     duplicated = [d for d, n in found.items() if n > 1]
     queued_directly = (
@@ -79,14 +79,14 @@ def verify(args: argparse.Namespace) -> dict:
         if digest not in known
     )
 
-    tasks_per_signature: Counter[int] = Counter()
+    tasks_per_signature: Counter[str] = Counter()
     for result in DBTaskResult.objects.filter(task_path__endswith="_email").values_list(
         "args_kwargs", flat=True
     ):
-        signature_id = (result.get("kwargs") or {}).get("signature_id")
-        if signature_id is not None:
-            tasks_per_signature[signature_id] += 1
-    without_email = [pk for pk in signature_ids if not tasks_per_signature[pk]]
+        public_id = (result.get("kwargs") or {}).get("signature")
+        if public_id:
+            tasks_per_signature[public_id] += 1
+    without_email = [public_id for public_id in public_ids if not tasks_per_signature[public_id]]
 
     confirmed_rows = Signature.objects.filter(
         petition=petition, status=Signature.Status.CONFIRMED

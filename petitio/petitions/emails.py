@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -58,11 +59,16 @@ def petition_link_in(petition_id: int, language: str) -> tuple[str, str] | None:
     return remember(f"petitio:petition-link:{petition_id}:{language}", title_and_path)
 
 
-def send_signature_email(
-    *, signature_id: int, locale: str, kind: EmailKind, recipient: Recipient
-) -> None:
-    """Render and send one signing-path email; do nothing if the signature is gone."""
-    signature = Signature.objects.filter(pk=signature_id).select_related("petition").first()
+def signature_lookup(*, public_id: str = "", pk: int | None = None) -> Q:
+    """Which signature an email task is about: by public id, or by primary key in
+    tasks queued by earlier versions."""
+    return Q(public_id=public_id) if public_id else Q(pk=pk)
+
+
+def send_signature_email(*, which: Q, locale: str, kind: EmailKind, recipient: Recipient) -> None:
+    """Render and send one signing-path email about the signature `which` selects
+    (see signature_lookup); do nothing if it is gone."""
+    signature = Signature.objects.filter(which).select_related("petition").first()
     if signature is None:
         return
     language = locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

@@ -13,13 +13,14 @@ import uuid
 from dataclasses import dataclass, fields
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from petitio.core.emails import email_digest, normalise_email
-from petitio.core.prepared_insert import insert_one
+from petitio.core.tasks_backend import insert_with_task
 from petitio.privacy.consent import Purpose, consent_text_id
 from petitio.privacy.personal_data import protect_record
 
@@ -114,47 +115,54 @@ def sign_petition(
     newsletter_consent_id = (
         consent_text_id(Purpose.NEWSLETTER, locale) if details.newsletter_opt_in else None
     )
-    recipient = {"recipient_email": details.email, "recipient_name": details.first_name}
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                signature = Signature(
-                    petition=petition,
-                    email_digest=digest,
-                    personal_data=protected,
-                    email_domain=details.email_domain,
-                    country=details.country,
-                    newsletter_opt_in=details.newsletter_opt_in,
-                    locale=locale,
-                    consent_text_id=consent_id,
-                    newsletter_consent_text_id=newsletter_consent_id,
-                    utm_source=details.utm_source,
-                    utm_medium=details.utm_medium,
-                    utm_campaign=details.utm_campaign,
-                    ip_hash=signals.ip_hash,
-                    flags=" ".join(signals.flags),
-                )
-                # The surge path: the INSERT is compiled once, not per signature.
-                insert_one(signature)
-        except IntegrityError:
+    recipient: dict[str, Any] = {
+        "recipient_email": details.email,
+        "recipient_name": details.first_name,
+    }
+    signature = Signature(
+        petition=petition,
+        email_digest=digest,
+        personal_data=protected,
+        email_domain=details.email_domain,
+        country=details.country,
+        newsletter_opt_in=details.newsletter_opt_in,
+        locale=locale,
+        consent_text_id=consent_id,
+        newsletter_consent_text_id=newsletter_consent_id,
+        utm_source=details.utm_source,
+        utm_medium=details.utm_medium,
+        utm_campaign=details.utm_campaign,
+        ip_hash=signals.ip_hash,
+        flags=" ".join(signals.flags),
+    )
+    # The surge path: both rows are built before the write starts, and go in by
+    # statements compiled once (in one statement on PostgreSQL). A repeated address
+    # conflicts with the unique constraint and stores nothing.
+    for _attempt in range(3):
+        if insert_with_task(
+            signature,
+            send_confirmation_email,
+            signature=str(signature.public_id),
+            locale=locale,
+            **recipient,
+        ):
+            return SigningOutcome.NEW
+        with transaction.atomic():
             existing = (
                 Signature.objects.filter(petition=petition, email_digest=digest)
-                .only("pk", "status")
+                .only("public_id", "status")
                 .first()
             )
-            if existing is None:
-                raise
-            if existing.status == Signature.Status.PENDING:
-                send_confirmation_email.enqueue(
-                    signature_id=existing.pk, locale=locale, **recipient
+            if existing is not None:
+                email_task = (
+                    send_confirmation_email
+                    if existing.status == Signature.Status.PENDING
+                    else send_already_signed_email
                 )
-            else:
-                send_already_signed_email.enqueue(
-                    signature_id=existing.pk, locale=locale, **recipient
-                )
-            return SigningOutcome.REPEATED
-        send_confirmation_email.enqueue(signature_id=signature.pk, locale=locale, **recipient)
-    return SigningOutcome.NEW
+                email_task.enqueue(signature=str(existing.public_id), locale=locale, **recipient)
+                return SigningOutcome.REPEATED
+        # The earlier signature was withdrawn in between: the address may sign again.
+    raise RuntimeError("a signature conflicts with a row that cannot be found")
 
 
 def locked_signature(public_id: uuid.UUID) -> Signature:

@@ -4,6 +4,11 @@ A signer's address reaches the email task as an argument (in sealed mode the
 server cannot read it back from the signature) and is erased from the queue as
 soon as the message is sent: see petitio.privacy.task_arguments. A task whose
 signature has disappeared (withdrawn, erased) sends nothing.
+
+A task names its signature by public id (`signature`), which exists before the
+row is inserted, so that the signing path can write the signature and its task in
+one statement. Tasks queued by earlier versions name it by primary key
+(`signature_id`); both are accepted.
 """
 
 from __future__ import annotations
@@ -19,14 +24,15 @@ from . import emails
 def send_confirmation_email(
     context: TaskContext,
     *,
-    signature_id: int,
     locale: str,
     recipient_email: str,
     recipient_name: str,
+    signature: str = "",
+    signature_id: int | None = None,
 ) -> None:
     """Email the signer a link to confirm (and one to say "this was not me")."""
     emails.send_signature_email(
-        signature_id=signature_id,
+        which=emails.signature_lookup(public_id=signature, pk=signature_id),
         locale=locale,
         kind=emails.EmailKind.CONFIRM,
         recipient=emails.Recipient(email=recipient_email, first_name=recipient_name),
@@ -38,14 +44,15 @@ def send_confirmation_email(
 def send_already_signed_email(
     context: TaskContext,
     *,
-    signature_id: int,
     locale: str,
     recipient_email: str,
     recipient_name: str,
+    signature: str = "",
+    signature_id: int | None = None,
 ) -> None:
     """Tell the owner of an address that signed already that their signature stands."""
     emails.send_signature_email(
-        signature_id=signature_id,
+        which=emails.signature_lookup(public_id=signature, pk=signature_id),
         locale=locale,
         kind=emails.EmailKind.ALREADY_SIGNED,
         recipient=emails.Recipient(email=recipient_email, first_name=recipient_name),

@@ -1,4 +1,5 @@
-"""insert_one stores exactly what save(force_insert=True) stores, and falls back to it."""
+"""insert_one stores exactly what save(force_insert=True) stores, and falls back to it;
+prepare_insert can skip conflicting rows; insert_pair writes both rows or neither."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django_tasks_db.models import DBTaskResult
 
 from petitio.core import prepared_insert
-from petitio.core.prepared_insert import insert_one
+from petitio.core.prepared_insert import insert_one, insert_pair, prepare_insert
 from petitio.petitions.models import Signature
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +111,78 @@ def test_expression_values_go_through_save(petition):
     second.created_at = F("created_at")  # an expression: save() decides what to do with it
     with pytest.raises(ValueError, match="can only be used to update, not to insert"):
         insert_one(second)
+
+
+def a_task_row(**changes) -> DBTaskResult:
+    values = {
+        "id": uuid.uuid4(),
+        "args_kwargs": {"args": [], "kwargs": {}},
+        "task_path": "petitio.example",
+        "backend_name": "default",
+    }
+    return DBTaskResult(**(values | changes))
+
+
+def test_a_skipped_conflict_stores_nothing_and_says_so(petition):
+    first = Signature(petition=petition, email_digest="j" * 64, country="BE", locale="fr")
+    assert prepare_insert(first, ignore_conflicts=True).execute() is True
+    assert first.pk is not None
+    again = Signature(petition=petition, email_digest="j" * 64, country="NL", locale="nl")
+    assert prepare_insert(again, ignore_conflicts=True).execute() is False
+    assert again.pk is None
+    assert again._state.adding
+    assert Signature.objects.filter(email_digest="j" * 64).get().country == "BE"
+
+
+def test_skipping_conflicts_does_not_hide_other_violations(petition):
+    # SQLite's INSERT OR IGNORE would skip a NOT NULL violation as if it were a duplicate.
+    broken = Signature(petition=petition, email_digest="k" * 64, country=None, locale="fr")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        prepare_insert(broken, ignore_conflicts=True).execute()
+
+
+def test_a_pair_is_stored_together(petition):
+    signature = Signature(petition=petition, email_digest="l" * 64, country="BE", locale="fr")
+    task = a_task_row(args_kwargs={"args": [], "kwargs": {"signature": str(signature.public_id)}})
+    with CaptureQueriesContext(connection) as queries:
+        assert insert_pair(signature, task) is True
+    assert signature.pk == Signature.objects.get(public_id=signature.public_id).pk
+    assert not signature._state.adding and not task._state.adding
+    assert DBTaskResult.objects.get(pk=task.pk).args_kwargs["kwargs"]["signature"] == str(
+        signature.public_id
+    )
+    assert stored(DBTaskResult, task.pk)["enqueued_at"] == task.enqueued_at
+    if connection.vendor == "postgresql":
+        # One statement: one round trip, atomic without a BEGIN or COMMIT of its own.
+        assert len(queries) == 1
+    else:
+        assert [q["sql"].split()[0] for q in queries.captured_queries].count("INSERT") == 2
+
+
+def test_a_conflicting_pair_stores_neither(petition):
+    insert_one(Signature(petition=petition, email_digest="m" * 64, country="BE", locale="fr"))
+    task = a_task_row()
+    repeated = Signature(petition=petition, email_digest="m" * 64, country="BE", locale="fr")
+    assert insert_pair(repeated, task) is False
+    assert repeated.pk is None
+    assert not DBTaskResult.objects.filter(pk=task.pk).exists()
+
+
+def test_a_pair_whose_second_row_fails_stores_neither(petition):
+    signature = Signature(petition=petition, email_digest="n" * 64, country="BE", locale="fr")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_pair(signature, a_task_row(task_path=None))
+    assert not Signature.objects.filter(email_digest="n" * 64).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pair_outside_any_transaction_commits_both_or_neither(petition):
+    signature = Signature(petition=petition, email_digest="o" * 64, country="BE", locale="fr")
+    with pytest.raises(IntegrityError):
+        insert_pair(signature, a_task_row(task_path=None))
+    assert not Signature.objects.filter(email_digest="o" * 64).exists()
+    signature = Signature(petition=petition, email_digest="o" * 64, country="BE", locale="fr")
+    task = a_task_row()
+    assert insert_pair(signature, task) is True
+    assert Signature.objects.filter(email_digest="o" * 64).exists()
+    assert DBTaskResult.objects.filter(pk=task.pk).exists()

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -184,15 +184,22 @@ def test_signature_and_its_email_task_are_written_in_one_transaction(petition, s
     assert Signature.objects.count() == 1
     task = DBTaskResult.objects.get()
     assert task.task_path.endswith("send_confirmation_email")
-    assert task.args_kwargs["kwargs"]["signature_id"] == Signature.objects.get().pk
+    assert task.args_kwargs["kwargs"]["signature"] == str(Signature.objects.get().public_id)
     # The address rides with the queued task only, to be erased once sent.
     assert task.args_kwargs["kwargs"]["recipient_email"] == "claire.dubois@example.org"
-    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT")]
-    assert len(inserts) == 2
+    writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "WITH"))]
+    if connection.vendor == "postgresql":
+        # One statement writes both rows: one round trip, and atomic on its own.
+        assert len(writes) == 1
+        assert writes[0].count("INSERT INTO") == 2
+    else:
+        assert len(writes) == 2
 
 
 def test_a_failure_while_queueing_leaves_no_signature(petition, monkeypatch):
     class BrokenQueue:
+        get_backend = staticmethod(services.send_confirmation_email.get_backend)
+
         @staticmethod
         def enqueue(**kwargs):
             raise RuntimeError("queue unavailable")
@@ -201,6 +208,38 @@ def test_a_failure_while_queueing_leaves_no_signature(petition, monkeypatch):
     with pytest.raises(RuntimeError):
         sign(petition)
     assert not Signature.objects.exists()
+
+
+def test_a_task_row_the_database_refuses_leaves_no_signature(petition, settings, monkeypatch):
+    from django_tasks_db.models import DBTaskResult
+
+    from petitio.core.tasks_backend import DatabaseBackend
+
+    settings.TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
+    new_task_row = DatabaseBackend.new_task_row
+
+    def refused_row(self, task, args, kwargs):
+        row = new_task_row(self, task, args, kwargs)
+        row.task_path = None  # NOT NULL: the second INSERT fails
+        return row
+
+    monkeypatch.setattr(DatabaseBackend, "new_task_row", refused_row)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        sign(petition)
+    assert not Signature.objects.exists()
+    assert not DBTaskResult.objects.exists()
+
+
+def test_a_repeated_address_gets_its_email_by_public_id(petition, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
+    assert sign(petition) is SigningOutcome.NEW
+    assert sign(petition) is SigningOutcome.REPEATED
+    assert Signature.objects.count() == 1
+    public_id = str(Signature.objects.get().public_id)
+    tasks = DBTaskResult.objects.order_by("enqueued_at")
+    assert [task.args_kwargs["kwargs"]["signature"] for task in tasks] == [public_id] * 2
 
 
 @pytest.mark.django_db(
@@ -215,3 +254,17 @@ def test_the_worker_sends_the_queued_email(petition, settings):
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["claire.dubois@example.org"]
+
+
+def test_an_email_task_queued_by_an_earlier_version_names_its_signature_by_key(petition):
+    from petitio.petitions.tasks import send_confirmation_email
+
+    sign(petition)
+    mail.outbox.clear()
+    send_confirmation_email.enqueue(
+        signature_id=Signature.objects.get().pk,
+        locale="fr",
+        recipient_email="claire.dubois@example.org",
+        recipient_name="Claire",
+    )
+    assert [message.to for message in mail.outbox] == [["claire.dubois@example.org"]]

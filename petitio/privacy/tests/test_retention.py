@@ -135,7 +135,7 @@ def test_email_task_arguments_are_erased_once_sent_and_when_stale(petition, sett
     assert mail.outbox[-1].to == ["sent@example.org"]
     sent = DBTaskResult.objects.get()
     assert "sent@example.org" not in str(sent.args_kwargs)
-    assert sent.args_kwargs["kwargs"]["signature_id"]
+    assert sent.args_kwargs["kwargs"]["signature"]
     with time_machine.travel(timezone.now() - timedelta(days=8)):
         sign(petition, "never-sent@example.org", confirm=False)
     assert DBTaskResult.objects.filter(args_kwargs__kwargs__has_key="recipient_email").exists()
