@@ -23,6 +23,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -136,14 +137,15 @@ def test_sigkill_mid_surge_leaves_every_acknowledged_signature_with_its_email(tm
     assert len(acknowledged) > 10, "the server acknowledged too few signatures to prove much"
 
     connection = sqlite3.connect(database)
+    # Email tasks name their signature by public id (a UUID, stored as hex by SQLite).
     digests = {
-        row[0]: row[1]
+        row[0]: uuid.UUID(row[1])
         for row in connection.execute(
-            "SELECT email_digest, id FROM petitions_signature WHERE country = 'FR'"
+            "SELECT email_digest, public_id FROM petitions_signature WHERE country = 'FR'"
         )
     }
     queued = {
-        json.loads(row[0])["kwargs"]["signature_id"]
+        uuid.UUID(json.loads(row[0])["kwargs"]["signature"])
         for row in connection.execute(
             "SELECT args_kwargs FROM django_tasks_database_dbtaskresult "
             "WHERE task_path LIKE '%send_confirmation_email'"

@@ -175,7 +175,7 @@ def test_a_pair_whose_second_row_fails_stores_neither(petition):
     assert not Signature.objects.filter(email_digest="n" * 64).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_pair_outside_any_transaction_commits_both_or_neither(petition):
     signature = Signature(petition=petition, email_digest="o" * 64, country="BE", locale="fr")
     with pytest.raises(IntegrityError):
