@@ -11,6 +11,10 @@ millisecond, and the machine sat idle. Here a writer takes two turns first:
    (`<database>-writeturn`), which the web processes, the task workers and the
    commands using this backend queue on.
 
+A statement that writes outside a transaction (autocommit: Django's save() and
+QuerySet.update() outside atomic(), as the task worker's bookkeeping runs) is a
+transaction of its own, and takes both turns around it the same way.
+
 So at most one connection at a time asks SQLite for the write lock, and gets it
 at once; the next writer starts the moment the previous one commits. The kernel
 releases a flock when its process dies, so a crashed writer blocks nobody. Other
@@ -18,8 +22,9 @@ programs (the sqlite3 shell, a backup) still meet SQLite's own lock and its busy
 timeout, as before.
 
 Contract: a connection holds both turns from BEGIN to COMMIT or ROLLBACK (or
-until it closes); waiting longer than the connection's timeout raises
-OperationalError("database is locked"), as SQLite itself would.
+until it closes), or for one writing statement in autocommit mode; waiting longer
+than the connection's timeout raises OperationalError("database is locked"), as
+SQLite itself would.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ import fcntl
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import OperationalError
 from django.db.backends.sqlite3 import base
@@ -78,6 +85,29 @@ class _MachineTurn:
 _machine_turn = _MachineTurn()
 
 
+# The first word of statements that write: outside a transaction each is one.
+# (WITH may only read; taking the turn for it costs a moment, missing it a stall.)
+_WRITING_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "WITH", "CREATE", "DROP", "ALTER")
+
+
+class _TurnTakingCursor(base.SQLiteCursorWrapper):
+    """A cursor whose writing statements outside a transaction take the write turns."""
+
+    database: DatabaseWrapper
+
+    def execute(self, query, params=None):  # type: ignore[no-untyped-def]  # as SQLiteCursorWrapper
+        if self.database.statement_needs_turn(query):
+            with self.database.write_turn_for_one_statement():
+                return super().execute(query, params)
+        return super().execute(query, params)
+
+    def executemany(self, query, param_list):  # type: ignore[no-untyped-def]  # as SQLiteCursorWrapper
+        if self.database.statement_needs_turn(query):
+            with self.database.write_turn_for_one_statement():
+                return super().executemany(query, param_list)
+        return super().executemany(query, param_list)
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
     holds_write_turn = False
 
@@ -87,7 +117,29 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return None
         return f"{self.settings_dict['NAME']}-writeturn"
 
-    def _start_transaction_under_autocommit(self) -> None:
+    def create_cursor(self, name=None):  # type: ignore[no-untyped-def]  # as Django's
+        cursor = self.connection.cursor(factory=_TurnTakingCursor)
+        cursor.database = self
+        return cursor
+
+    def statement_needs_turn(self, query: str) -> bool:
+        """Whether `query` writes as a transaction of its own (autocommit, none open)."""
+        return (
+            not self.holds_write_turn
+            and not self.connection.in_transaction
+            and query.lstrip()[:7].upper().startswith(_WRITING_STATEMENTS)
+        )
+
+    @contextmanager
+    def write_turn_for_one_statement(self) -> Iterator[None]:
+        self._take_write_turn()
+        try:
+            yield
+        finally:
+            self._end_write_turn()
+
+    def _take_write_turn(self) -> None:
+        """Both turns, or OperationalError("database is locked") after the timeout."""
         timeout = float(self.settings_dict.get("OPTIONS", {}).get("timeout", 5))
         started = time.monotonic()
         if not _write_turn.acquire(timeout=timeout):
@@ -98,6 +150,9 @@ class DatabaseWrapper(base.DatabaseWrapper):
             _write_turn.release()
             raise OperationalError("database is locked")
         self.holds_write_turn = True
+
+    def _start_transaction_under_autocommit(self) -> None:
+        self._take_write_turn()
         try:
             super()._start_transaction_under_autocommit()  # type: ignore[misc]  # private in django-stubs
         except BaseException:

@@ -112,3 +112,39 @@ def test_waiting_longer_than_the_timeout_for_the_machine_turn_is_database_is_loc
     finally:
         os.close(other_process)
         wrapper.close()
+
+
+def test_a_write_outside_a_transaction_queues_for_the_machine_turn_and_a_read_does_not(
+    tmp_path,
+):
+    """An autocommit UPDATE (save(), update() outside atomic) is a transaction too."""
+    database = tmp_path / "autocommit.sqlite3"
+    settings_dict = {**connection.settings_dict, "NAME": str(database)}
+    settings_dict["OPTIONS"] = {**settings_dict.get("OPTIONS", {}), "timeout": 0.05}
+    wrapper = DatabaseWrapper(settings_dict, alias="autocommit")
+    try:
+        wrapper.ensure_connection()
+        with wrapper.cursor() as cursor:
+            cursor.execute("CREATE TABLE t (x integer)")
+            cursor.execute("INSERT INTO t VALUES (1)")
+        assert not held_by_someone(f"{database}-writeturn")
+        assert not _write_turn.locked()
+        other_process = os.open(f"{database}-writeturn", os.O_RDWR)
+        fcntl.flock(other_process, fcntl.LOCK_EX)
+        try:
+            with wrapper.cursor() as cursor:
+                cursor.execute("SELECT x FROM t")
+                assert cursor.fetchall() == [(1,)]
+                with pytest.raises(OperationalError, match="database is locked"):
+                    cursor.execute("UPDATE t SET x = 2")
+                assert not _write_turn.locked()
+        finally:
+            os.close(other_process)
+        with wrapper.cursor() as cursor:
+            cursor.execute("UPDATE t SET x = 3")
+            cursor.execute("SELECT x FROM t")
+            assert cursor.fetchall() == [(3,)]
+        assert not held_by_someone(f"{database}-writeturn")
+    finally:
+        wrapper.close()
+    assert not _write_turn.locked()
