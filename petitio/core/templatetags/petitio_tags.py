@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from typing import Any
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -11,6 +14,52 @@ from wagtail.models import Page, Site
 from petitio.core.page_cache import remember
 
 register = template.Library()
+
+
+def site_of(request) -> Site | None:
+    """The request's Wagtail site, remembered per host name.
+
+    Site.find_for_request() queries the database on every request; every public
+    page needs the site (menus, sections, the organisation's details).
+    """
+    if request is None:
+        return None
+    host = hashlib.sha256(request.get_host().encode()).hexdigest()[:32]
+    return remember(f"petitio:site:{host}", lambda: Site.find_for_request(request))
+
+
+def _page_link(page: Page | None) -> dict[str, str] | None:
+    if page is None:
+        return None
+    localized = page.localized
+    return {"title": localized.title, "url": localized.url}
+
+
+@register.simple_tag(takes_context=True)
+def organisation(context) -> dict[str, Any]:
+    """Who runs the site (OrganisationSettings) as every page shows it, in the current
+    language: name, registration number, address, privacy email, social links, and
+    the credits and privacy pages as {"title", "url"} (or None). Remembered as long
+    as a public page is, instead of three to nine queries per page."""
+    from petitio.content.models import OrganisationSettings
+
+    site = site_of(context.get("request"))
+    if site is None:
+        return {"name": OrganisationSettings._meta.get_field("name").get_default()}
+
+    def build() -> dict[str, Any]:
+        settings_row = OrganisationSettings.for_site(site)
+        return {
+            "name": settings_row.name,
+            "registration_number": settings_row.registration_number,
+            "address": settings_row.address,
+            "privacy_email": settings_row.privacy_email,
+            "social_links": settings_row.social_links(),
+            "privacy_page": _page_link(settings_row.privacy_page),
+            "credits_page": _page_link(settings_row.credits_page),
+        }
+
+    return remember(f"petitio:organisation:{site.pk}:{get_language()}", build)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -56,8 +105,7 @@ def query_with(context, **changes) -> str:
 def main_nav(context) -> dict:
     """Links to the sections of the site (the home page's children shown in menus),
     in the current language."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    site = site_of(context.get("request"))
     if site is None:
         return {"items": []}
 
@@ -90,8 +138,7 @@ def site_sections(context) -> dict[str, dict[str, str]]:
     site lacks is absent."""
     from django.apps import apps
 
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    site = site_of(context.get("request"))
     if site is None:
         return {}
 

@@ -179,3 +179,27 @@ def test_remembered_values_are_kept_in_the_process_a_few_seconds_then_read_again
     clock[0] += 0.2
     assert remember("petitio:test:remembered", build) == "changed elsewhere"
     assert len(builds) == 1
+
+
+def test_a_confirmation_page_costs_one_query_once_the_site_and_organisation_are_remembered(
+    client, petition_page, valid_form_data
+):
+    """After a surge of signatures comes a surge of confirmation pages: each one
+    looks up its signature; the site, the organisation's details and the menus
+    around it are remembered."""
+    from wagtail.models import Site
+
+    from petitio.content.models import OrganisationSettings
+
+    organisation = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    organisation.name = "Droits Devant"
+    organisation.privacy_page = petition_page
+    organisation.save()
+    client.post(f"/fr/petitions/{petition_page.pk}/sign/", valid_form_data)
+    link = re.search(r"http://testserver(\S+/confirm/\S+/)", mail.outbox[-1].body)[1]
+    queries_for(client, link)
+    count, shown = queries_for(client, link)
+    assert count == 1
+    html = shown.content.decode()
+    assert "Droits Devant" in html
+    assert f'<a href="{petition_page.url}">{petition_page.title}</a>' in html
