@@ -35,21 +35,20 @@ def erase_task_arguments(task_result: TaskResult) -> None:
     """
     from django_tasks import task_backends
     from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
+
+    from petitio.core.tasks_worker import update_own_row
 
     if not isinstance(task_backends[task_result.backend], DatabaseBackend):
         return
     # The result carries the arguments as stored (normalised JSON): no need to read
-    # the row back.
+    # the row back. Petitio's worker writes the change with the task's result.
     stored = {"args": task_result.args, "kwargs": task_result.kwargs}
-    DBTaskResult.objects.filter(id=task_result.id).update(
-        args_kwargs=_without_personal_arguments(stored)
-    )
+    update_own_row(task_result, args_kwargs=_without_personal_arguments(stored))
 
 
 def erase_stale_task_arguments(*, older_than: timedelta) -> int:
-    """Drop personal arguments from failed tasks, and from tasks still queued or
-    finished since before `older_than` ago; also empty those rows' tracebacks, which
+    """Drop personal arguments from failed tasks, and from tasks queued, finished or
+    left running since before `older_than` ago; also empty those rows' tracebacks, which
     may quote an address (a refused recipient). Returns the number of rows rewritten.
     """
     from django.db.models import Q
@@ -60,7 +59,9 @@ def erase_stale_task_arguments(*, older_than: timedelta) -> int:
     rows = (
         DBTaskResult.objects.filter(args_kwargs__kwargs__has_key=PERSONAL_ARGUMENTS[0])
         .filter(Q(status=TaskResultStatus.FAILED) | Q(enqueued_at__lt=cutoff))
-        .exclude(status=TaskResultStatus.RUNNING)
+        # A task still running may yet use its arguments, unless it started that
+        # long ago: its worker died with it (killed between sending and finishing).
+        .exclude(status=TaskResultStatus.RUNNING, started_at__gte=cutoff)
         .only("id", "args_kwargs")
     )
     rewritten = 0

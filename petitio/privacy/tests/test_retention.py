@@ -138,6 +138,18 @@ def test_email_task_arguments_are_erased_once_sent_and_when_stale(petition, sett
     assert sent.args_kwargs["kwargs"]["signature"]
     with time_machine.travel(timezone.now() - timedelta(days=8)):
         sign(petition, "never-sent@example.org", confirm=False)
+        sign(petition, "worker-died@example.org", confirm=False)
+        sign(petition, "being-sent@example.org", confirm=False)
+    # A worker killed between sending and recording the result leaves its task running.
+    DBTaskResult.objects.filter(
+        args_kwargs__kwargs__recipient_email="worker-died@example.org"
+    ).update(status="RUNNING", started_at=timezone.now() - timedelta(days=8))
+    DBTaskResult.objects.filter(
+        args_kwargs__kwargs__recipient_email="being-sent@example.org"
+    ).update(status="RUNNING", started_at=timezone.now())
     assert DBTaskResult.objects.filter(args_kwargs__kwargs__has_key="recipient_email").exists()
     run_privacy_sweep()
-    assert "never-sent" not in str(list(DBTaskResult.objects.values_list("args_kwargs")))
+    left = str(list(DBTaskResult.objects.values_list("args_kwargs")))
+    assert "never-sent" not in left
+    assert "worker-died" not in left
+    assert "being-sent" in left  # queued long ago, but running now: its worker needs it

@@ -1,0 +1,132 @@
+"""Petitio's task worker: one write per task, results as django-tasks-db records them."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks import task
+from django_tasks.signals import task_finished
+from django_tasks_db.models import DBTaskResult
+
+from petitio.core.tasks_worker import update_own_row
+from petitio.petitions import services
+from petitio.petitions.services import SignatureDetails
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+DATABASE_BACKEND = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
+
+
+@task()
+def succeeds(number: int) -> int:
+    return number * 2
+
+
+@task()
+def fails() -> None:
+    raise RuntimeError("the mail server said no")
+
+
+@task()
+def returns_what_cannot_be_stored() -> object:
+    return object()
+
+
+@task(takes_context=True)
+def notes_on_its_row(context) -> None:
+    update_own_row(context.task_result, args_kwargs={"args": [], "kwargs": {"noted": True}})
+
+
+def run_worker(*options: str) -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", *options, verbosity=0)
+
+
+def test_a_sent_email_is_claimed_then_finished_with_its_address_erased_in_one_write(
+    petition, settings
+):
+    settings.TASKS = DATABASE_BACKEND
+    services.sign_petition(
+        petition=petition,
+        details=SignatureDetails(
+            first_name="Nur", last_name="A", email="nur@example.org", country="BE"
+        ),
+        locale="fr",
+    )
+    with CaptureQueriesContext(connection) as queries:
+        run_worker()
+    assert mail.outbox[-1].to == ["nur@example.org"]
+    row = DBTaskResult.objects.get()
+    assert row.status == "SUCCESSFUL"
+    assert "nur@example.org" not in str(row.args_kwargs)
+    assert row.args_kwargs["kwargs"]["signature"]
+    task_writes = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith('UPDATE "django_tasks')
+    ]
+    assert len(task_writes) == 2  # the claim; the result with the erasure
+
+
+def test_a_failing_task_is_recorded_as_failed_and_the_next_one_still_runs(settings):
+    settings.TASKS = DATABASE_BACKEND
+    failing = fails.enqueue()
+    succeeding = succeeds.enqueue(21)
+    run_worker()
+    failed = DBTaskResult.objects.get(id=failing.id)
+    assert failed.status == "FAILED"
+    assert failed.exception_class_path == "builtins.RuntimeError"
+    assert "the mail server said no" in failed.traceback
+    done = DBTaskResult.objects.get(id=succeeding.id)
+    assert (done.status, done.return_value, done.traceback) == ("SUCCESSFUL", 42, "")
+    assert done.finished_at is not None
+
+
+def test_a_return_value_that_cannot_be_stored_fails_the_task(settings):
+    settings.TASKS = DATABASE_BACKEND
+    result = returns_what_cannot_be_stored.enqueue()
+    after = succeeds.enqueue(1)
+    run_worker()
+    failed = DBTaskResult.objects.get(id=result.id)
+    assert failed.status == "FAILED"
+    assert failed.exception_class_path == "builtins.TypeError"
+    assert DBTaskResult.objects.get(id=after.id).status == "SUCCESSFUL"
+
+
+def test_the_last_result_is_written_before_the_worker_stops(settings):
+    settings.TASKS = DATABASE_BACKEND
+    first = succeeds.enqueue(1)
+    second = succeeds.enqueue(2)
+    call_command("db_worker", "--max-tasks", "1", "--no-startup-delay", verbosity=0)
+    statuses = {
+        row.id: row.status for row in DBTaskResult.objects.filter(id__in=[first.id, second.id])
+    }
+    assert sorted(statuses.values()) == ["READY", "SUCCESSFUL"]
+
+
+def test_task_finished_is_sent_once_the_result_is_stored(settings):
+    settings.TASKS = DATABASE_BACKEND
+    seen = []
+
+    def record(sender, task_result, **kwargs):
+        seen.append((task_result.status, DBTaskResult.objects.get(id=task_result.id).status))
+
+    task_finished.connect(record)
+    try:
+        succeeds.enqueue(3)
+        run_worker()
+    finally:
+        task_finished.disconnect(record)
+    assert [(str(status), stored) for status, stored in seen] == [("SUCCESSFUL", "SUCCESSFUL")]
+
+
+def test_a_task_changing_its_own_row_gets_it_written_by_the_worker_or_at_once(settings):
+    settings.TASKS = DATABASE_BACKEND
+    queued = notes_on_its_row.enqueue()
+    run_worker()
+    row = DBTaskResult.objects.get(id=queued.id)
+    assert (row.status, row.args_kwargs["kwargs"]) == ("SUCCESSFUL", {"noted": True})
+    # Outside the worker (another worker, a test calling the task) the change is written at once.
+    other = succeeds.enqueue(5)
+    update_own_row(other, args_kwargs={"args": [], "kwargs": {}})
+    assert DBTaskResult.objects.get(id=other.id).args_kwargs == {"args": [], "kwargs": {}}
