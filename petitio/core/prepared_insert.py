@@ -214,9 +214,9 @@ def _fetch_returned(connection, cursor, statement: _Statement, instance: Model):
 def _pair_statement(first: PreparedInsert, then: PreparedInsert) -> str | None:
     """On PostgreSQL, one statement that inserts `then` only if `first` was inserted:
 
-        WITH first AS (INSERT ... ON CONFLICT DO NOTHING RETURNING ...),
-             then AS (INSERT INTO ... SELECT CAST(%s AS type), ... FROM first)
-        SELECT * FROM first
+        WITH first_row AS (INSERT ... ON CONFLICT DO NOTHING RETURNING ...),
+             then_row AS (INSERT INTO ... SELECT CAST(%s AS type), ... FROM first_row)
+        SELECT * FROM first_row
 
     (every data-modifying WITH clause runs, read or not). None where that does not
     apply: other databases, rows that go through save(), `first` returning nothing

@@ -26,8 +26,8 @@ from .prepared_insert import insert_one, insert_pair, prepare_insert
 
 class DatabaseBackend(BaseDatabaseBackend):
     def new_task_row(self, task: Any, args: Any, kwargs: Any) -> DBTaskResult:
-        """The row enqueue() stores for task(*args, **kwargs), not stored yet."""
-        self.validate_task(task)
+        """The row enqueue() stores for task(*args, **kwargs), not stored yet (the
+        task is not validated here: enqueue() and insert_with_task() do that)."""
         # The same columns as django-tasks-db's _task_to_db_task (0.13).
         return DBTaskResult(
             id=self._get_id(),
@@ -61,6 +61,7 @@ def insert_with_task(row: Model, task: Task, **kwargs: Any) -> bool:
     """
     backend = task.get_backend()
     if isinstance(backend, DatabaseBackend):
+        backend.validate_task(task)
         task_row = backend.new_task_row(task, (), kwargs)
         stored = insert_pair(row, task_row)
         if stored:

@@ -225,8 +225,7 @@ class Worker(db_worker.Worker):
                     result.return_value = task.call(*task_result.args, **task_result.kwargs)
             result.own_row_changes = changes
         except BaseException as error:  # noqa: BLE001 - recorded as the task's failure
-            result.error = error
-            result.own_row_changes = {}
+            result.error = error  # its own row changes, if any, are not written
         finally:
             self.pending = result
             self._run_tasks += 1
