@@ -197,6 +197,10 @@ else:
 # The database backend writes a task row inside the caller's transaction: the
 # outbox that guarantees an acknowledged signature has its email queued.
 TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
+# A task running longer than this is taken for one whose worker died, and handed
+# back to the queue (requeue_stalled_tasks, run by the scheduler). Every task of
+# Petitio's takes seconds at most; an email's SMTP timeout is 30 s.
+TASK_STALLED_AFTER_SECONDS = env_int("TASK_STALLED_AFTER_SECONDS", 15 * 60)
 
 # --- Email -----------------------------------------------------------------------------
 # Locally every message lands in var/outbox/ (one .eml file each), listed for staff

@@ -1,17 +1,21 @@
-"""Petitio's task worker: one write per task, results as django-tasks-db records them."""
+"""Petitio's task worker: tasks claimed and finished in batches, results as
+django-tasks-db records them, nothing lost when a worker stops or dies."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tasks import task
 from django_tasks.signals import task_finished
 from django_tasks_db.models import DBTaskResult
 
-from petitio.core.tasks_worker import update_own_row
+from petitio.core.tasks_worker import Worker, requeue_stalled_tasks, update_own_row
 from petitio.petitions import services
 from petitio.petitions.services import SignatureDetails
 
@@ -40,6 +44,34 @@ def notes_on_its_row(context) -> None:
     update_own_row(context.task_result, args_kwargs={"args": [], "kwargs": {"noted": True}})
 
 
+# The worker a test runs, for tasks that ask it to stop (as one Ctrl-C does).
+running_worker: list[Worker] = []
+
+
+@task()
+def asks_the_worker_to_stop() -> None:
+    running_worker[0].running = False
+
+
+def new_worker(**options) -> Worker:
+    return Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+        **options,
+    )
+
+
+def task_writes(queries: CaptureQueriesContext) -> list[str]:
+    """The UPDATE statements of the task table (an executemany() counts once)."""
+    return [q["sql"] for q in queries.captured_queries if 'UPDATE "django_tasks' in q["sql"]]
+
+
 def run_worker(*options: str) -> None:
     call_command("db_worker", "--batch", "--no-startup-delay", *options, verbosity=0)
 
@@ -62,10 +94,7 @@ def test_a_sent_email_is_claimed_then_finished_with_its_address_erased_in_one_wr
     assert row.status == "SUCCESSFUL"
     assert "nur@example.org" not in str(row.args_kwargs)
     assert row.args_kwargs["kwargs"]["signature"]
-    task_writes = [
-        q["sql"] for q in queries.captured_queries if q["sql"].startswith('UPDATE "django_tasks')
-    ]
-    assert len(task_writes) == 2  # the claim; the result with the erasure
+    assert len(task_writes(queries)) == 2  # the claim; the result with the erasure
 
 
 def test_a_failing_task_is_recorded_as_failed_and_the_next_one_still_runs(settings):
@@ -130,3 +159,58 @@ def test_a_task_changing_its_own_row_gets_it_written_by_the_worker_or_at_once(se
     other = succeeds.enqueue(5)
     update_own_row(other, args_kwargs={"args": [], "kwargs": {}})
     assert DBTaskResult.objects.get(id=other.id).args_kwargs == {"args": [], "kwargs": {}}
+
+
+def test_tasks_are_claimed_and_finished_in_batches_of_the_claim_size(settings):
+    settings.TASKS = DATABASE_BACKEND
+    queued = [succeeds.enqueue(number) for number in range(25)]
+    with CaptureQueriesContext(connection) as queries:
+        run_worker("--claim-size", "10")
+    rows = DBTaskResult.objects.filter(id__in=[result.id for result in queued])
+    assert sorted(row.return_value for row in rows) == [number * 2 for number in range(25)]
+    assert {(row.status, tuple(row.worker_ids)) for row in rows} == {
+        ("SUCCESSFUL", (rows[0].worker_ids[0],))
+    }
+    assert all(row.started_at <= row.finished_at for row in rows)
+    # Claims of 10, 10 and 5, each writing the previous batch's results: 3 + 3.
+    assert len(task_writes(queries)) == 6
+
+
+def test_a_worker_asked_to_stop_hands_back_the_tasks_it_claimed_but_did_not_start(settings):
+    settings.TASKS = DATABASE_BACKEND
+    first = succeeds.enqueue(1)
+    stop = asks_the_worker_to_stop.enqueue()
+    rest = [succeeds.enqueue(number) for number in range(3)]
+    worker = new_worker(claim_size=10)
+    running_worker[:] = [worker]
+    worker.run()
+    done = DBTaskResult.objects.filter(id__in=[first.id, stop.id])
+    assert {row.status for row in done} == {"SUCCESSFUL"}
+    handed_back = DBTaskResult.objects.filter(id__in=[result.id for result in rest])
+    assert [(row.status, row.started_at, row.worker_ids) for row in handed_back] == [
+        ("READY", None, [])
+    ] * 3
+    # The next worker runs them.
+    run_worker()
+    assert {row.status for row in handed_back.all()} == {"SUCCESSFUL"}
+
+
+def test_tasks_left_running_by_a_dead_worker_are_requeued_after_the_stall_delay(settings):
+    settings.TASKS = DATABASE_BACKEND
+    settings.TASK_STALLED_AFTER_SECONDS = 600
+    abandoned = succeeds.enqueue(1)
+    still_running = succeeds.enqueue(2)
+    now = timezone.now()
+    DBTaskResult.objects.filter(id=abandoned.id).update(
+        status="RUNNING", started_at=now - timedelta(seconds=601), worker_ids=["dead"]
+    )
+    DBTaskResult.objects.filter(id=still_running.id).update(
+        status="RUNNING", started_at=now - timedelta(seconds=30), worker_ids=["alive"]
+    )
+    call_command("run_scheduler", "--once", verbosity=0)
+    requeued = DBTaskResult.objects.get(id=abandoned.id)
+    assert (requeued.status, requeued.started_at, requeued.worker_ids) == ("READY", None, ["dead"])
+    assert DBTaskResult.objects.get(id=still_running.id).status == "RUNNING"
+    assert requeue_stalled_tasks(running_longer_than=timedelta(seconds=600)) == 0
+    run_worker()
+    assert DBTaskResult.objects.get(id=abandoned.id).return_value == 2

@@ -1,8 +1,9 @@
 """`manage.py db_worker`: django-tasks-db's command, running Petitio's worker.
 
-The same options and behaviour as django-tasks-db's db_worker; the worker is
-petitio.core.tasks_worker.Worker, which writes once per task (see there). This
-app comes before django_tasks_db in INSTALLED_APPS, so this command is the one run.
+The same options and behaviour as django-tasks-db's db_worker, plus --claim-size;
+the worker is petitio.core.tasks_worker.Worker, which claims and finishes tasks in
+batches (see there). This app comes before django_tasks_db in INSTALLED_APPS, so
+this command is the one run.
 """
 
 from __future__ import annotations
@@ -14,10 +15,26 @@ from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
-from petitio.core.tasks_worker import Worker
+from petitio.core.tasks_worker import DEFAULT_CLAIM_SIZE, Worker
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
 
 
 class Command(db_worker.Command):
+    def add_arguments(self, parser: Any) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--claim-size",
+            type=_positive,
+            default=DEFAULT_CLAIM_SIZE,
+            help=f"Tasks claimed per transaction (default {DEFAULT_CLAIM_SIZE}).",
+        )
+
     def handle(  # type: ignore[override]  # the base's keyword arguments, as parsed
         self,
         *,
@@ -31,6 +48,7 @@ class Command(db_worker.Command):
         max_tasks: int | None,
         worker_id: str,
         exclude_queues: str,
+        claim_size: int,
         **options: Any,
     ) -> None:
         # As django-tasks-db's handle() (0.13), with Petitio's Worker.
@@ -53,6 +71,7 @@ class Command(db_worker.Command):
             max_tasks=max_tasks,
             worker_id=worker_id,
             excluded_queue_names=excluded_queue_names,
+            claim_size=claim_size,
         )
         if reload:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":

@@ -1,8 +1,9 @@
 """The one-machine scheduler: runs periodic jobs every minute until stopped.
 
 Wagtail's `publish_scheduled` (pages and revisions scheduled for publishing or
-unpublishing) every minute, abuse alerts every five minutes, and the privacy sweep
-(retention, expiring IP hashes) every hour. On many machines run exactly one
+unpublishing) every minute, abuse alerts and the requeueing of tasks whose worker
+died every five minutes, and the privacy sweep (retention, expiring IP hashes)
+every hour. On many machines run exactly one
 scheduler, or call these commands from cron instead.
 """
 
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand
 PERIODIC_COMMANDS = (
     ("publish_scheduled", 60),
     ("send_abuse_alerts", 300),
+    ("requeue_stalled_tasks", 300),
     ("privacy_sweep", 3600),
 )
 
