@@ -273,6 +273,8 @@ class Deployment:
                     "--interval",
                     "0.1",
                     "--no-startup-delay",
+                    "--yield-when-busy",
+                    str(self.args.yield_when_busy),
                 ],
                 # As bin/serve starts its worker.
                 extra_env={"DATABASE_ASYNCHRONOUS_COMMIT": "1"},
@@ -300,13 +302,13 @@ class Deployment:
 
 
 def background_priority() -> list[str]:
-    """The command prefix bin/serve puts before the task worker: SCHED_IDLE (it runs
-    on CPU time nothing else wants), or nice 19 where chrt is missing."""
+    """The command prefix bin/serve puts before the task worker: nice 19, and
+    SCHED_IDLE where chrt can set it (it runs on CPU time nothing else wants)."""
     if shutil.which("chrt"):
         # A container may refuse SCHED_IDLE.
         tried = subprocess.run(["chrt", "--idle", "0", "true"], check=False, capture_output=True)
         if tried.returncode == 0:
-            return ["chrt", "--idle", "0"]
+            return ["nice", "-n", "19", "chrt", "--idle", "0"]
     return ["nice", "-n", "19"]
 
 
@@ -396,6 +398,12 @@ def main() -> None:
     parser.add_argument("--web-processes", type=int, default=4)
     parser.add_argument("--web-threads", type=int, default=1)
     parser.add_argument("--task-workers", type=int, default=1)
+    parser.add_argument(
+        "--yield-when-busy",
+        type=float,
+        default=0.5,
+        help="the workers' --yield-when-busy (as bin/serve's); 0: never give way",
+    )
     parser.add_argument(
         "--scenarios", default="sign,confirm,page,count", help="comma-separated, in order"
     )

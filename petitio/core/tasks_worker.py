@@ -28,6 +28,12 @@ results), with these differences:
   been running longer than settings.TASK_STALLED_AFTER_SECONDS. A task that had
   done its work when its worker died then runs again: at least once, never lost.
   (django-tasks-db leaves such a task RUNNING for ever.)
+
+Sharing a machine with the web server (bin/serve), a worker can give way to a
+surge (`yield_when_busy`): while other processes keep more than that share of the
+machine's CPUs busy, it claims nothing (its finished results are still written),
+for at most `longest_yield` seconds at a time; then one batch, and it looks again.
+Signers are answered first, and their emails follow when the surge eases.
 """
 
 from __future__ import annotations
@@ -55,12 +61,16 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from petitio.core.machine_load import OthersLoad
+
 logger = logging.getLogger("django_tasks_db")
 
 # Tasks claimed per transaction. Small enough that a task waits at most one batch
 # behind its neighbours (a batch of emails takes about a tenth of a second), large
 # enough that the claim's write is shared by many tasks.
 DEFAULT_CLAIM_SIZE = 25
+# Giving way to a surge, a worker claims one batch at least this often (seconds).
+DEFAULT_LONGEST_YIELD = 30.0
 
 # The running task's id, and the changes to its own row kept for its finishing write.
 _own_row_changes: ContextVar[tuple[str, dict[str, Any]] | None] = ContextVar(
@@ -184,11 +194,22 @@ class Worker(db_worker.Worker):
     """django-tasks-db's Worker, claiming up to `claim_size` tasks per transaction and
     recording their results with the next claim (see the module's docstring)."""
 
-    def __init__(self, *, claim_size: int = DEFAULT_CLAIM_SIZE, **options: Any) -> None:
+    def __init__(
+        self,
+        *,
+        claim_size: int = DEFAULT_CLAIM_SIZE,
+        yield_when_busy: float = 0.0,
+        longest_yield: float = DEFAULT_LONGEST_YIELD,
+        **options: Any,
+    ) -> None:
         super().__init__(**options)
         self.claim_size = max(1, claim_size)
         self.claimed: deque[DBTaskResult] = deque()  # claimed, not started
         self.finished: list[_Result] = []  # run, result not yet written
+        self.yield_when_busy = yield_when_busy
+        self.longest_yield = longest_yield
+        self.others_load = OthersLoad() if yield_when_busy > 0 else None
+        self.giving_way_since: float | None = None
 
     def run(self) -> None:
         logger.info(
@@ -204,7 +225,12 @@ class Worker(db_worker.Worker):
     def _loop(self) -> None:
         while self.running:
             close_old_connections()  # dropped or expired connections, after waking up
-            retrieved = self._finish_and_claim()
+            if self._giving_way():
+                if self.finished:
+                    self._finish_and_claim(wanted=0)
+                time.sleep(max(self.interval, 0.1))  # also the window of the next reading
+                continue
+            retrieved = self._finish_and_claim(wanted=self._wanted())
             ran = self._run_claimed()
             if self.batch and retrieved and not ran:
                 logger.info(
@@ -236,14 +262,35 @@ class Worker(db_worker.Worker):
             return self.claim_size
         return max(0, min(self.claim_size, self.max_tasks - self._run_tasks - len(self.claimed)))
 
-    def _finish_and_claim(self) -> bool:
-        """In one transaction: the finished tasks' results, and the next batch claimed.
+    def _giving_way(self) -> bool:
+        """Whether to leave the queue alone for now (see the module's docstring)."""
+        if self.others_load is None:
+            return False
+        share = self.others_load.busy_share()
+        now = time.monotonic()
+        if share < self.yield_when_busy:
+            if self.giving_way_since is not None:
+                logger.info(
+                    "Machine less busy: claiming again after %.1f s", now - self.giving_way_since
+                )
+            self.giving_way_since = None
+            return False
+        if self.giving_way_since is None:
+            logger.info("Machine busy (%.0f%% of its CPUs): giving way", share * 100)
+            self.giving_way_since = now
+        if now - self.giving_way_since >= self.longest_yield:
+            self.giving_way_since = now  # one batch now, then give way again
+            return False
+        return True
+
+    def _finish_and_claim(self, *, wanted: int) -> bool:
+        """In one transaction: the finished tasks' results, and up to `wanted` tasks
+        claimed.
 
         Returns whether the queue was read; a locked database (SQLite) leaves both
         for the next round.
         """
         tasks = self._ready_tasks()
-        wanted = self._wanted()
         try:
             with exclusive_transaction(tasks.db):
                 _update_rows((result.row, result.values()) for result in self.finished)

@@ -3,6 +3,7 @@ django-tasks-db records them, nothing lost when a worker stops or dies."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pytest
@@ -214,3 +215,59 @@ def test_tasks_left_running_by_a_dead_worker_are_requeued_after_the_stall_delay(
     assert requeue_stalled_tasks(running_longer_than=timedelta(seconds=600)) == 0
     run_worker()
     assert DBTaskResult.objects.get(id=abandoned.id).return_value == 2
+
+
+class SteadyLoad:
+    """Stands in for OthersLoad: the rest of the machine keeps `share` of it busy."""
+
+    def __init__(self, share: float) -> None:
+        self.share = share
+
+    def busy_share(self) -> float:
+        return self.share
+
+
+def test_a_worker_gives_way_while_the_machine_is_busy_but_claims_a_batch_now_and_then(
+    monkeypatch,
+):
+    clock = [1000.0]
+    monkeypatch.setattr("petitio.core.tasks_worker.time.monotonic", lambda: clock[0])
+    worker = new_worker(yield_when_busy=0.5, longest_yield=30)
+    worker.others_load = SteadyLoad(0.9)
+    giving_way = []
+    for now in (1000, 1010, 1029.9, 1030, 1031, 1060):
+        clock[0] = now
+        giving_way.append(worker._giving_way())
+    assert giving_way == [True, True, True, False, True, False]
+    worker.others_load = SteadyLoad(0.2)
+    assert worker._giving_way() is False
+    assert new_worker()._giving_way() is False  # by default a worker never gives way
+
+
+def test_a_worker_giving_way_still_runs_every_task(settings):
+    settings.TASKS = DATABASE_BACKEND
+    queued = [succeeds.enqueue(number) for number in range(3)]
+    worker = new_worker(yield_when_busy=0.5, longest_yield=0)
+    worker.others_load = SteadyLoad(1.0)
+    worker.run()
+    rows = DBTaskResult.objects.filter(id__in=[result.id for result in queued])
+    assert {row.status for row in rows} == {"SUCCESSFUL"}
+
+
+def test_the_load_of_other_processes_is_read_from_proc_stat(tmp_path, monkeypatch):
+    from petitio.core import machine_load
+
+    stat = tmp_path / "stat"
+    monkeypatch.setattr(machine_load.os, "getpriority", lambda which, who: 19)  # niced
+    monkeypatch.setattr(machine_load.os, "times", lambda: os.times_result((5.0, 0.0, 0, 0, 0)))
+    load = machine_load.OthersLoad(stat)
+    # user nice system idle iowait irq softirq steal guest guest_nice
+    stat.write_text("cpu  1000 500 200 8000 100 0 0 0 0 0\ncpu0 ...\n")
+    assert load.busy_share() == 0.0  # one reading: nothing to compare yet
+    # 200 ticks later: 120 user, 30 nice (this niced worker's), 10 system, 40 idle.
+    stat.write_text("cpu  1120 530 210 8040 100 0 0 0 0 0\n")
+    assert load.busy_share() == pytest.approx(130 / 200)
+    stat.write_text("cpu  1121 530 210 8041 100 0 0 0 0 0\n")
+    assert load.busy_share() == pytest.approx(130 / 200)  # too short a window: as before
+    stat.unlink()
+    assert load.busy_share() == 0.0  # no /proc/stat (not Linux): never busy
