@@ -30,12 +30,14 @@ class Sink:
         self.first: float | None = None
         self.last: float | None = None
         self.received = 0
+        self.per_second: Counter[int] = Counter()  # messages received in each second
 
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd API
         now = time.time()
         self.first = self.first or now
         self.last = now
         self.received += 1
+        self.per_second[int(now)] += 1
         for recipient in envelope.rcpt_tos:
             self.per_recipient[recipient.lower()] += 1
         content = envelope.original_content or envelope.content
@@ -53,6 +55,7 @@ class Sink:
             "first": self.first,
             "last": self.last,
             "per_recipient": dict(self.per_recipient),
+            "per_second": dict(self.per_second),
         }
 
 
