@@ -27,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from petitio.core.middleware import served_without_session
 from petitio.privacy.personal_data import SealingKeyMissing
 
 from . import abuse, services
@@ -96,6 +97,7 @@ def signing_paused(request: HttpRequest, page: PetitionPage | None) -> HttpRespo
     )
 
 
+@served_without_session
 @csrf_exempt
 @sensitive_post_parameters()  # error reports never carry what a signer typed
 @require_POST
@@ -210,6 +212,7 @@ def signature_gone(request: HttpRequest) -> HttpResponse:
     )
 
 
+@served_without_session
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @never_cache
@@ -256,6 +259,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return SeeOther(reverse("petitions:thank_you", args=[page_id]))
 
 
+@served_without_session
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @never_cache

@@ -90,8 +90,12 @@ MIDDLEWARE = [
     "petitio.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "petitio.core.middleware.PublicFormLimitsMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Language from the URL prefix or the browser (never from the session, since Django 4).
     "petitio.core.middleware.LocaleMiddleware",
+    # A cookie-less POST to a public form (signing, confirming) goes from here straight
+    # to its view, past the session, CSRF, login and admin middleware below.
+    "petitio.core.middleware.AnonymousFormPostMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
