@@ -8,12 +8,16 @@ Run by `python -m bench` in a process of its own; usable alone too:
 A scenario keeps up to `concurrency` requests in flight for `duration` seconds,
 on as many keep-alive connections, and records every answer:
 
-- sign: `--visitors` people at once, each a fresh visitor (own address, own IP
-  behind the proxy) who GETs the campaign page, reads the form as a browser
-  would, takes the few seconds a person needs to type, then POSTs a distinct
-  signature through that same form, and comes back as a new visitor. A 303 to
-  the "check your inbox" page is an acknowledgement; its address is written to
-  the result so the checker can look for it in the database.
+- sign: fresh visitors (own address, own IP behind the proxy), each of whom GETs
+  the campaign page, reads the form as a browser would, takes the few seconds a
+  person needs to type, then POSTs a distinct signature through that same form.
+  A 303 to the "check your inbox" page is an acknowledgement; its address is
+  written to the result so the checker can look for it in the database. With
+  `--arrival-rate N` visitors arrive N per second (at random moments, as people
+  do) for the whole duration, however slowly the server answers, and each signs
+  once: the rate a campaign brings, and the wait it gets (an open loop). With
+  `--arrival-rate 0`, `--visitors` people sign one after another as fast as the
+  server lets them: its peak, where the waits measure mostly the queue.
 - confirm: opens confirmation links taken from the emails the worker sent to the
   SMTP sink, GETs the page with the button, then POSTs it as the button does.
 - page: campaign page views, in the three languages.
@@ -254,6 +258,32 @@ async def signing_visitor(visitors: Visitors) -> None:
         await send_form(visitors, ip, form)
 
 
+async def signing_once(visitors: Visitors) -> None:
+    """One person arrives, reads the page, types and signs, however long it takes."""
+    ip = visitors.new_visitor_ip()
+    form = await open_form(visitors, ip)
+    if form is None:
+        return
+    await asyncio.sleep(visitors.think_seconds * random.uniform(1.0, 1.3))
+    await send_form(visitors, ip, form)
+
+
+async def arriving_visitors(visitors: Visitors, per_second: float) -> None:
+    """New visitors arrive `per_second` on average (Poisson arrivals) until the time
+    is up, whether or not the server keeps up; wait until all who came have signed."""
+    signing: set[asyncio.Task] = set()
+    arrival = time.monotonic()
+    while True:
+        arrival += random.expovariate(per_second)
+        if arrival >= visitors.deadline:
+            break
+        await asyncio.sleep(max(0.0, arrival - time.monotonic()))
+        task = asyncio.create_task(signing_once(visitors))
+        signing.add(task)
+        task.add_done_callback(signing.discard)
+    await asyncio.gather(*signing)
+
+
 async def confirming_visitor(visitors: Visitors) -> None:
     while time.monotonic() < visitors.deadline and visitors.links:
         path = visitors.links.pop()
@@ -286,7 +316,12 @@ async def run(args: argparse.Namespace) -> dict:
     visitors = Visitors(plan, ports, args.duration, args.think_seconds)
     visitors.open_pool(args.concurrency)
     people = args.concurrency
-    if args.scenario == "sign":
+    # Rates are per second of this window; an open loop's last visitors sign after it.
+    window = args.duration
+    if args.scenario == "sign" and args.arrival_rate > 0:
+        make = lambda: arriving_visitors(visitors, args.arrival_rate)  # noqa: E731
+        people = 1
+    elif args.scenario == "sign":
         make = lambda: signing_visitor(visitors)  # noqa: E731
         people = args.visitors
     elif args.scenario == "confirm":
@@ -304,13 +339,16 @@ async def run(args: argparse.Namespace) -> dict:
     cpu_started = time.process_time()
     await asyncio.gather(*(make() for _ in range(people)))
     elapsed = time.monotonic() - started
+    if not (args.scenario == "sign" and args.arrival_rate > 0):
+        window = elapsed
     await visitors.close_pool()
     return {
         "scenario": args.scenario,
         "concurrency": args.concurrency,
         "duration": round(elapsed, 2),
         "load_cpu_seconds": round(time.process_time() - cpu_started, 1),
-        "kinds": {name: stats.summary(elapsed) for name, stats in visitors.stats.items()},
+        "arrival_rate": args.arrival_rate if args.scenario == "sign" else None,
+        "kinds": {name: stats.summary(window) for name, stats in visitors.stats.items()},
         "acknowledged": visitors.acknowledged,
         "confirmed": visitors.confirmed,
     }
@@ -324,10 +362,16 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--concurrency", type=int, default=64, help="requests in flight")
     parser.add_argument(
+        "--arrival-rate",
+        type=float,
+        default=0,
+        help="sign: new visitors per second, each signing once (0: --visitors sign in turn)",
+    )
+    parser.add_argument(
         "--visitors",
         type=int,
         default=4000,
-        help="people signing at once, most of them typing (sign only)",
+        help="sign with --arrival-rate 0: people signing at once, most of them typing",
     )
     parser.add_argument(
         "--think-seconds",
