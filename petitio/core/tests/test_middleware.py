@@ -1,13 +1,17 @@
-"""The short way for anonymous public form POSTs (AnonymousFormPostMiddleware)."""
+"""The short way for anonymous public form POSTs (AnonymousFormPostMiddleware), and
+the Content-Security-Policy header built once (ContentSecurityPolicyMiddleware)."""
 
 from unittest import mock
 
 import pytest
+from csp.decorators import csp_update
+from csp.exceptions import CSPNonceError
+from csp.utils import build_policy
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 
-from petitio.core.middleware import served_without_session
+from petitio.core.middleware import ContentSecurityPolicyMiddleware, served_without_session
 from petitio.petitions.abuse import issue_form_timestamp
 from petitio.petitions.models import Signature
 
@@ -76,3 +80,51 @@ def test_only_a_csrf_exempt_view_may_be_served_without_session():
 
     with pytest.raises(ImproperlyConfigured):
         served_without_session(view)
+
+
+# --- The Content-Security-Policy built once ------------------------------------------------
+
+
+def policy_of(middleware, request, view):
+    middleware.get_response = view
+    return middleware(request).headers.get("Content-Security-Policy")
+
+
+def test_a_plain_policy_is_built_once_and_each_kind_of_response_keeps_its_own(rf, settings):
+    def plain(request):
+        return HttpResponse("<p>plain</p>")
+
+    def with_nonce(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')
+
+    @csp_update({"img-src": ["data:"]})
+    def decorated(request):
+        return HttpResponse("<img>")
+
+    middleware = ContentSecurityPolicyMiddleware(plain)
+    with mock.patch("petitio.core.middleware.build_policy", wraps=build_policy) as building:
+        first = policy_of(middleware, rf.get("/fr/"), plain)
+        second = policy_of(middleware, rf.post("/nl/"), plain)
+        assert first == second and "frame-ancestors 'none'" in first
+        assert building.call_count == 1
+
+        admin = policy_of(middleware, rf.get("/admin/"), plain)
+        assert "'unsafe-inline'" in admin and "frame-ancestors 'self'" in admin
+        assert policy_of(middleware, rf.get("/admin/pages/"), plain) == admin
+        assert building.call_count == 2
+
+    nonced = policy_of(middleware, rf.get("/fr/"), with_nonce)
+    assert "'nonce-" in nonced and nonced != first
+    assert "img-src data:" in policy_of(middleware, rf.get("/fr/"), decorated)
+    assert policy_of(middleware, rf.get("/fr/"), plain) == first
+
+    # A changed setting (as tests change it) gets a header of its own.
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert policy_of(middleware, rf.get("/fr/"), plain) == "default-src 'none'"
+
+
+def test_a_nonce_asked_for_after_the_plain_policy_was_set_is_an_error(rf):
+    request = rf.get("/fr/")
+    ContentSecurityPolicyMiddleware(lambda request: HttpResponse("<p>plain</p>"))(request)
+    with pytest.raises(CSPNonceError):
+        str(request.csp_nonce)
