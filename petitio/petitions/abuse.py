@@ -81,9 +81,11 @@ def is_cross_site(request: HttpRequest) -> bool:
     Only what browsers state counts: Sec-Fetch-Site "cross-site", or an Origin
     that is neither this site nor a trusted origin. No header, no flag.
     """
-    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+    # From META: request.headers would first copy every header and variable of the
+    # environment into a mapping of its own, on each signature.
+    if request.META.get("HTTP_SEC_FETCH_SITE") == "cross-site":
         return True
-    origin = request.headers.get("Origin")
+    origin = request.META.get("HTTP_ORIGIN")
     if not origin or origin == "null":
         return False
     own = f"{request.scheme}://{request.get_host()}"
