@@ -175,7 +175,13 @@ class Signature(models.Model):
         INVALIDATED = "invalidated", pgettext_lazy("signature status", "Invalidated")
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    petition = models.ForeignKey(Petition, on_delete=models.PROTECT, related_name="signatures")
+    # No index of its own for this key or the consent texts': every insert updates
+    # each index, and the composite indexes below start with the petition, while
+    # signatures are never looked up by consent text (a consent text is never
+    # deleted: PROTECT would scan for it).
+    petition = models.ForeignKey(
+        Petition, on_delete=models.PROTECT, related_name="signatures", db_index=False
+    )
     status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
     # Keyed HMAC of the normalised address: one signature per address, without a
     # searchable address. Emptied (NULL) when the personal data is erased.
@@ -190,10 +196,19 @@ class Signature(models.Model):
     locale = models.CharField(max_length=8)
     newsletter_opt_in = models.BooleanField(default=False)
     consent_text = models.ForeignKey(
-        "privacy.ConsentText", on_delete=models.PROTECT, null=True, related_name="+"
+        "privacy.ConsentText",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        db_index=False,
     )
     newsletter_consent_text = models.ForeignKey(
-        "privacy.ConsentText", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "privacy.ConsentText",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     newsletter_withdrawn_at = models.DateTimeField(null=True, blank=True)
     utm_source = models.CharField(max_length=100, blank=True)
