@@ -56,14 +56,15 @@ def networks_of(address: str) -> tuple[str, str] | None:
         return None
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    if isinstance(ip, ipaddress.IPv4Address):
-        narrow, wide = 32, 24
-    else:
-        narrow, wide = 64, 48
-    return (
-        str(ipaddress.ip_network(f"{ip}/{narrow}", strict=False)),
-        str(ipaddress.ip_network(f"{ip}/{wide}", strict=False)),
-    )
+    narrow, wide = (32, 24) if isinstance(ip, ipaddress.IPv4Address) else (64, 48)
+    return network_text(ip, narrow), network_text(ip, wide)
+
+
+def network_text(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, prefix: int) -> str:
+    """The network of `prefix` bits around `ip`, written as ip_network() writes it
+    (computed on the integer: parsing it back as a network costs more than all else)."""
+    host_bits = ip.max_prefixlen - prefix
+    return f"{type(ip)(int(ip) >> host_bits << host_bits)}/{prefix}"
 
 
 def hash_network(network: str) -> str:

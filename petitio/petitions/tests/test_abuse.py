@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from datetime import timedelta
 
@@ -10,6 +11,8 @@ import time_machine
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from petitio.petitions import abuse
 from petitio.petitions.abuse import Flag, issue_form_timestamp
@@ -331,3 +334,14 @@ def test_without_javascript_no_proof_is_sent_and_the_signature_still_counts(clie
     confirm_last(client)
     petition_page.petition.refresh_from_db()
     assert petition_page.petition.confirmed_count == 1
+
+
+@given(st.ip_addresses())
+def test_networks_are_written_as_the_standard_library_writes_them(ip):
+    narrow, wide = (32, 24) if ip.version == 4 else (64, 48)
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip, narrow, wide = ip.ipv4_mapped, 32, 24
+    assert networks_of(str(ip)) == (
+        str(ipaddress.ip_network(f"{ip}/{narrow}", strict=False)),
+        str(ipaddress.ip_network(f"{ip}/{wide}", strict=False)),
+    )
