@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -148,3 +149,44 @@ def test_a_write_outside_a_transaction_queues_for_the_machine_turn_and_a_read_do
     finally:
         wrapper.close()
     assert not _write_turn.locked()
+
+
+def test_checkpoints_happen_after_commits_outside_the_turns_never_inside_them(tmp_path):
+    from petitio.core.sqlite import base
+
+    database = tmp_path / "checkpoints.sqlite3"
+    wrapper = DatabaseWrapper({**connection.settings_dict, "NAME": str(database)}, alias="wal")
+    checkpoints, checkpoints_under_the_turn = [], []
+    try:
+        wrapper.ensure_connection()
+        assert wrapper.connection.execute("PRAGMA wal_autocheckpoint").fetchone() == (0,)
+        with wrapper.cursor() as cursor:
+            cursor.execute("CREATE TABLE t (x integer, padding text)")
+        wrapper.set_autocommit(False)
+        raw_execute = wrapper.connection.execute
+
+        def watched(sql, *args):
+            if "wal_checkpoint" in sql:
+                checkpoints.append(sql)
+                if wrapper.holds_write_turn or _write_turn.locked():
+                    checkpoints_under_the_turn.append(sql)
+            return raw_execute(sql, *args)
+
+        wrapper.connection = mock.Mock(wraps=wrapper.connection, execute=watched)
+        for number in range(base.CHECKPOINT_EVERY_COMMITS - 2):
+            with wrapper.cursor() as cursor:
+                cursor.execute("INSERT INTO t VALUES (%s, %s)", [number, "x" * 3000])
+            wrapper.commit()
+        # The rows are in the log only: the database file has not grown (no automatic
+        # checkpoint inside a COMMIT).
+        assert not checkpoints
+        assert database.stat().st_size < 100_000
+        with wrapper.cursor() as cursor:
+            cursor.execute("INSERT INTO t VALUES (-1, '')")
+        wrapper.commit()
+        assert checkpoints == ["PRAGMA wal_checkpoint(PASSIVE)"]
+        assert database.stat().st_size > 150_000  # copied into the file
+        assert not checkpoints_under_the_turn
+    finally:
+        wrapper.connection = getattr(wrapper.connection, "_mock_wraps", wrapper.connection)
+        wrapper.close()
