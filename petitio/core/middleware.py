@@ -1,6 +1,6 @@
 """Request-wide policies: the Content-Security-Policy of each response, the limits on
 what public forms accept (checked before anything reads the body), the language, and
-the short way through the middleware for anonymous public form POSTs."""
+the short way through the middleware for anonymous visitors of the signing path."""
 
 from __future__ import annotations
 
@@ -188,8 +188,8 @@ ViewFunction = Callable[..., HttpResponseBase]
 
 
 def served_without_session(view: ViewFunction) -> ViewFunction:
-    """Mark a public form view that anonymous POSTs reach by the short way
-    (AnonymousFormPostMiddleware): a view that reads no session, no message, no
+    """Mark a public view that cookie-less requests reach by the short way
+    (AnonymousShortcutMiddleware): a view that reads no session, no message, no
     user but an anonymous one, sets no cookie and is exempt from CSRF (decorate it
     with @csrf_exempt first: the short way skips the CSRF check)."""
     if not getattr(view, "csrf_exempt", False):
@@ -198,13 +198,14 @@ def served_without_session(view: ViewFunction) -> ViewFunction:
     return view
 
 
-class AnonymousFormPostMiddleware:
-    """Send a cookie-less POST to a view marked @served_without_session straight to
-    the view, past the session, CSRF, authentication, two-factor, messages,
-    redirects and login-lockout middleware that follow this one.
+class AnonymousShortcutMiddleware:
+    """Send a cookie-less request for a view marked @served_without_session (the
+    signing form's POST, the confirmation page and its button) straight to the
+    view, past the session, CSRF, authentication, two-factor, messages, redirects
+    and login-lockout middleware that follow this one.
 
     Those do nothing for such a request: it carries no session or login (no
-    cookie), the view is CSRF-exempt and never redirects to a login, and a POST
+    cookie), the view is CSRF-exempt and never redirects to a login, and a request
     that reaches a view is no 404 for the redirects to look up. Skipping them was
     about a tenth of the CPU time of a signature, the busiest request of a surge.
     The middleware before this one (security headers, Content-Security-Policy,
@@ -223,7 +224,7 @@ class AnonymousFormPostMiddleware:
         self.frame_options = XFrameOptionsMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.method != "POST" or request.META.get("HTTP_COOKIE"):
+        if request.META.get("HTTP_COOKIE"):
             return self.get_response(request)
         try:
             match = resolve(request.path_info)

@@ -14,6 +14,7 @@ People who block cookies can sign and confirm like everyone else.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.conf import settings
@@ -97,6 +98,13 @@ def signing_paused(request: HttpRequest, page: PetitionPage | None) -> HttpRespo
     )
 
 
+@functools.lru_cache(maxsize=1024)
+def check_inbox_path(page_id: int, language: str) -> str:
+    """Where a signer goes next, in `language` (the active one): kept per process,
+    since reversing a URL costs more than a fiftieth of a signature."""
+    return reverse("petitions:check_inbox", args=[page_id])
+
+
 @served_without_session
 @csrf_exempt
 @sensitive_post_parameters()  # error reports never carry what a signer typed
@@ -135,7 +143,7 @@ def sign(request: HttpRequest, page_id: int) -> HttpResponse:
         return closed_refusal(request, live_petition_page(page_id))
     except SealingKeyMissing:
         return signing_paused(request, live_petition_page(page_id))
-    return SeeOther(reverse("petitions:check_inbox", args=[target.page_id]))
+    return SeeOther(check_inbox_path(target.page_id, get_language()))
 
 
 @require_GET

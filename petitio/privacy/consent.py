@@ -38,6 +38,10 @@ WORDINGS = {
 }
 
 _ids: dict[tuple[str, str, str], int] = {}
+# (purpose, language) -> id: a wording's text in a language is fixed for the life
+# of a process (its catalogues are read once), so the signing path need not
+# translate and hash it for every signature.
+_ids_by_language: dict[tuple[str, str], int] = {}
 
 
 def wording(purpose: str) -> str:
@@ -50,6 +54,9 @@ def consent_text_id(purpose: str, language: str) -> int:
     Memoised per process by the hash of the text: one query the first time a
     wording is used, none afterwards.
     """
+    known = _ids_by_language.get((purpose, language))
+    if known is not None:
+        return known
     version, lazy_text = WORDINGS[Purpose(purpose)]
     with translation.override(language):
         text = str(lazy_text)
@@ -61,9 +68,11 @@ def consent_text_id(purpose: str, language: str) -> int:
             defaults={"purpose": purpose, "version": version, "language": language, "text": text},
         )
         _ids[key] = consent_text.pk
+    _ids_by_language[(purpose, language)] = _ids[key]
     return _ids[key]
 
 
 def forget_cached_ids() -> None:
     """For tests, whose database rows vanish between tests while the process lives on."""
     _ids.clear()
+    _ids_by_language.clear()

@@ -92,9 +92,9 @@ MIDDLEWARE = [
     "petitio.core.middleware.PublicFormLimitsMiddleware",
     # Language from the URL prefix or the browser (never from the session, since Django 4).
     "petitio.core.middleware.LocaleMiddleware",
-    # A cookie-less POST to a public form (signing, confirming) goes from here straight
-    # to its view, past the session, CSRF, login and admin middleware below.
-    "petitio.core.middleware.AnonymousFormPostMiddleware",
+    # A cookie-less request on the signing path (signing, confirming) goes from here
+    # straight to its view, past the session, CSRF, login and admin middleware below.
+    "petitio.core.middleware.AnonymousShortcutMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,6 +1,7 @@
-"""The short way for anonymous public form POSTs (AnonymousFormPostMiddleware), and
+"""The short way for anonymous visitors of the signing path (AnonymousShortcutMiddleware), and
 the Content-Security-Policy header built once (ContentSecurityPolicyMiddleware)."""
 
+import re
 from unittest import mock
 
 import pytest
@@ -8,6 +9,7 @@ from csp.decorators import csp_update
 from csp.exceptions import CSPNonceError
 from csp.utils import build_policy
 from django.contrib.sessions.middleware import SessionMiddleware
+from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse
 
@@ -58,6 +60,20 @@ def test_the_short_way_answers_refusals_in_the_visitors_language(
     assert not Signature.objects.exists()
 
 
+def test_the_confirmation_page_and_its_button_go_the_short_way(
+    client, petition_page, valid_form_data, session_middleware_calls
+):
+    sign(client, petition_page, valid_form_data)
+    link = re.search(r"http://testserver(\S+/confirm/\S+/)", mail.outbox[-1].body)[1]
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "Bevestig je handtekening" in page.content.decode()
+    assert page["X-Frame-Options"] == "DENY"
+    assert client.post(link).status_code == 303
+    assert session_middleware_calls.call_count == 0
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+
+
 def test_a_request_with_a_cookie_goes_the_whole_way(
     client, petition_page, valid_form_data, session_middleware_calls
 ):
@@ -68,10 +84,13 @@ def test_a_request_with_a_cookie_goes_the_whole_way(
     assert Signature.objects.count() == 1
 
 
-def test_other_posts_and_unknown_paths_go_the_whole_way(client, db, session_middleware_calls):
+def test_other_views_and_unknown_paths_go_the_whole_way(
+    client, petition_page, session_middleware_calls
+):
     assert client.post("/fr/no-such-page/", {"a": "b"}).status_code == 404
     assert client.post("/admin/login/", {"username": "x", "password": "y"}).status_code == 200
-    assert session_middleware_calls.call_count == 2
+    assert client.get(f"/fr/petitions/{petition_page.pk}/check-your-inbox/").status_code == 200
+    assert session_middleware_calls.call_count == 3
 
 
 def test_only_a_csrf_exempt_view_may_be_served_without_session():
