@@ -71,7 +71,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             admin = request.path_info.startswith(ADMIN_PREFIXES)
             response.headers.setdefault(HEADER, self.plain_policy(request, response, admin=admin))
             # As django-csp does: a nonce asked for after this point is an error.
-            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+            request.csp_nonce = CheckableLazyObject(  # type: ignore[attr-defined]  # django-csp adds it
+                self._csp_nonce_post_response
+            )
             return response
         return super().process_response(request, response)
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -169,7 +170,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return
         self.commits_since_checkpoint = 0
         # An error means another connection is checkpointing: the log is in hand.
-        with suppress(base.Database.OperationalError):
+        with suppress(sqlite3.OperationalError):
             self.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _take_write_turn(self) -> None:
