@@ -203,3 +203,22 @@ def test_a_confirmation_page_costs_one_query_once_the_site_and_organisation_are_
     html = shown.content.decode()
     assert "Droits Devant" in html
     assert f'<a href="{petition_page.url}">{petition_page.title}</a>' in html
+
+
+def test_a_stored_answer_is_kept_in_the_process_a_moment_never_past_its_expiry(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache, "time", lambda: clock[0])
+    page_cache.store_answer("petitio:test:page", 200, [], b"page", 30)
+    page_cache.store_answer("petitio:test:count", 200, [], b"count", 1)
+    cache.delete("petitio:test:page")  # gone from the shared cache (another node's view)
+    clock[0] += page_cache.PAGES_HERE_SECONDS - 0.1
+    assert page_cache.stored_answer("petitio:test:page")[2] == b"page"  # no round trip
+    clock[0] += 0.2
+    assert page_cache.stored_answer("petitio:test:page") is None  # asked the cache again
+
+    cache.set("petitio:test:count", (200, [], b"count", 1001.0), 30)  # expires at 1001
+    clock[0] = 1000.5
+    assert page_cache.stored_answer("petitio:test:count")[2] == b"count"
+    cache.delete("petitio:test:count")
+    clock[0] = 1001.05  # within a second of the fetch, but past the answer's expiry
+    assert page_cache.stored_answer("petitio:test:count") is None
