@@ -229,10 +229,12 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     public_id, refused = read_link(request, token, LinkPurpose.CONFIRM)
     if refused is not None:
         return refused
-    signature = Signature.objects.filter(public_id=public_id).only("petition_id", "status").first()
-    if signature is None:
-        return signature_gone(request)
     if request.method == "GET":
+        signature = (
+            Signature.objects.filter(public_id=public_id).only("petition_id", "status").first()
+        )
+        if signature is None:
+            return signature_gone(request)
         # The petition's title and link as emails get them (remembered, not loaded):
         # after a surge of signatures comes a surge of these pages.
         title, path = petition_link_in(signature.petition_id, get_language()) or ("", "")
@@ -245,8 +247,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
                 "already_confirmed": signature.status == Signature.Status.CONFIRMED,
             },
         )
+    # The button: the service reads (and locks) the signature itself.
     try:
-        services.confirm_signature(public_id=public_id)
+        confirmed = services.confirm_signature(public_id=public_id)
     except services.SignatureNotFound:
         return signature_gone(request)
     except services.SignatureNotConfirmable:
@@ -260,8 +263,15 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             status=409,
         )
     except services.PetitionClosed:
-        return closed_refusal(request, petition_page_in(signature.petition_id, get_language()))
-    page_id = petition_page_id_in(signature.petition_id, get_language())
+        petition_id = (
+            Signature.objects.filter(public_id=public_id)
+            .values_list("petition_id", flat=True)
+            .first()
+        )
+        if petition_id is None:
+            return signature_gone(request)
+        return closed_refusal(request, petition_page_in(petition_id, get_language()))
+    page_id = petition_page_id_in(confirmed.petition_id, get_language())
     if page_id is None:
         return SeeOther("/")
     return SeeOther(reverse("petitions:thank_you", args=[page_id]))

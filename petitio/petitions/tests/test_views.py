@@ -307,3 +307,19 @@ def test_the_signing_form_records_the_wording_it_shows(client, petition_page, va
     assert signature.consent_text.text in html
     assert signature.newsletter_consent_text.text in html
     assert signature.consent_text.text_hash != signature.newsletter_consent_text.text_hash
+
+
+def test_confirming_after_the_petition_closed_or_after_a_set_aside_is_refused_clearly(
+    client, petition_page, valid_form_data
+):
+    post_signature(client, petition_page, **valid_form_data)
+    link = confirm_link(mail.outbox[-1].body)
+    Petition.objects.filter(pk=petition_page.petition_id).update(status=Petition.Status.CLOSED)
+    closed = client.post(link)
+    assert closed.status_code == 409
+    assert petition_page.url in closed.content.decode()  # back to the petition's page
+    Petition.objects.filter(pk=petition_page.petition_id).update(status=Petition.Status.OPEN)
+    Signature.objects.update(status=Signature.Status.FRAUDULENT)
+    assert client.post(link).status_code == 409
+    Signature.objects.all().delete()
+    assert client.post(link).status_code == 410
