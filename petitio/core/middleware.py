@@ -228,6 +228,8 @@ class AnonymousShortcutMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.META.get("HTTP_COOKIE"):
             return self.get_response(request)
+        # Other cookie-less requests that get this far (pages not in the page cache)
+        # are resolved again by Django's handler: some 30 µs beside their render.
         try:
             match = resolve(request.path_info)
         except Resolver404:
