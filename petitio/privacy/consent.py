@@ -37,11 +37,10 @@ WORDINGS = {
     ),
 }
 
-_ids: dict[tuple[str, str, str], int] = {}
-# (purpose, language) -> id: a wording's text in a language is fixed for the life
-# of a process (its catalogues are read once), so the signing path need not
-# translate and hash it for every signature.
-_ids_by_language: dict[tuple[str, str], int] = {}
+# (purpose, language) -> id. A wording's text in a language is fixed for the life of
+# a process (its catalogues are read once), so it is translated and hashed once,
+# not for every signature.
+_ids: dict[tuple[str, str], int] = {}
 
 
 def wording(purpose: str) -> str:
@@ -51,28 +50,24 @@ def wording(purpose: str) -> str:
 def consent_text_id(purpose: str, language: str) -> int:
     """The id of the ConsentText for `purpose` as worded in `language`.
 
-    Memoised per process by the hash of the text: one query the first time a
-    wording is used, none afterwards.
+    One query the first time a process uses a wording in a language (found by the
+    hash of its text, recorded if new), none afterwards.
     """
-    known = _ids_by_language.get((purpose, language))
+    known = _ids.get((purpose, language))
     if known is not None:
         return known
     version, lazy_text = WORDINGS[Purpose(purpose)]
     with translation.override(language):
         text = str(lazy_text)
     text_hash = ConsentText.hash_of(purpose=purpose, version=version, language=language, text=text)
-    key = (purpose, language, text_hash)
-    if key not in _ids:
-        consent_text, _created = ConsentText.objects.get_or_create(
-            text_hash=text_hash,
-            defaults={"purpose": purpose, "version": version, "language": language, "text": text},
-        )
-        _ids[key] = consent_text.pk
-    _ids_by_language[(purpose, language)] = _ids[key]
-    return _ids[key]
+    consent_text, _created = ConsentText.objects.get_or_create(
+        text_hash=text_hash,
+        defaults={"purpose": purpose, "version": version, "language": language, "text": text},
+    )
+    _ids[(purpose, language)] = consent_text.pk
+    return consent_text.pk
 
 
 def forget_cached_ids() -> None:
     """For tests, whose database rows vanish between tests while the process lives on."""
     _ids.clear()
-    _ids_by_language.clear()
