@@ -16,7 +16,6 @@ from enum import StrEnum
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from petitio.core.emails import email_digest, normalise_email
@@ -24,6 +23,7 @@ from petitio.core.tasks_backend import insert_with_task
 from petitio.privacy.consent import Purpose, consent_text_id
 from petitio.privacy.personal_data import protect_record
 
+from . import statements
 from .models import Petition, Signature, SignatureCountShard
 from .tasks import send_already_signed_email, send_confirmation_email
 
@@ -182,27 +182,37 @@ def locked_signature(public_id: uuid.UUID) -> Signature:
     return signature
 
 
-def confirm_signature(*, public_id: uuid.UUID) -> Signature:
-    """Confirm a pending signature and count it, unless abuse control flagged it.
-    Confirming twice is harmless and counts once.
+def confirm_signature(*, public_id: uuid.UUID) -> int:
+    """Confirm a pending signature and count it, unless abuse control flagged it;
+    return its petition's id. Confirming twice is harmless and counts once.
 
     Raises SignatureNotFound, SignatureNotConfirmable, or PetitionClosed when the
     petition stopped accepting signatures before the confirmation.
     """
     with transaction.atomic():
+        # The usual case, a pending signature of an open petition, in one statement
+        # built once (see statements.py); anything else is read and explained below.
+        confirmed = statements.confirm_if_pending(public_id, timezone.now())
+        if confirmed is not None:
+            petition_id, counted = confirmed
+            if counted:
+                change_count(petition_id=petition_id, by=1)
+            return petition_id
         signature = locked_signature(public_id)
         if signature.status == Signature.Status.CONFIRMED:
-            return signature
+            return signature.petition_id
         if signature.status != Signature.Status.PENDING:
             raise SignatureNotConfirmable
         if not signature.petition.accepts_signatures():
             raise PetitionClosed
+        # Pending and open now, though not a moment ago: the petition reopened or
+        # its deadline moved in between.
         signature.status = Signature.Status.CONFIRMED
         signature.confirmed_at = timezone.now()
         signature.save(update_fields=["status", "confirmed_at"])
         if signature.is_counted:
             change_count(petition_id=signature.petition_id, by=1)
-    return signature
+    return signature.petition_id
 
 
 def withdraw_signature(*, public_id: uuid.UUID) -> Petition:
@@ -233,10 +243,9 @@ def change_count(*, petition_id: int, by: int) -> None:
     each other's row lock; the shards are created on first use.
     """
     shard = random.randrange(COUNT_SHARDS)
-    shards = SignatureCountShard.objects.filter(petition_id=petition_id)
-    if not shards.filter(shard=shard).update(delta=F("delta") + by):
+    if not statements.add_to_shard(petition_id=petition_id, shard=shard, by=by):
         create_count_shards(petition_id)
-        shards.filter(shard=shard).update(delta=F("delta") + by)
+        statements.add_to_shard(petition_id=petition_id, shard=shard, by=by)
 
 
 def create_count_shards(petition_id: int) -> None:

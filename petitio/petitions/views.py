@@ -15,11 +15,13 @@ People who block cookies can sign and confirm like everyone else.
 from __future__ import annotations
 
 import functools
+import hashlib
 import uuid
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -29,6 +31,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from petitio.core.middleware import served_without_session
+from petitio.core.page_cache import remember
 from petitio.privacy.personal_data import SealingKeyMissing
 
 from . import abuse, services
@@ -220,6 +223,36 @@ def signature_gone(request: HttpRequest) -> HttpResponse:
     )
 
 
+def confirm_page(
+    request: HttpRequest, token: str, *, petition_id: int, already_confirmed: bool
+) -> HttpResponse:
+    """The page with the confirmation button (or saying it is already confirmed).
+
+    After a surge of signatures comes a surge of these pages, and each signer of a
+    petition in one language gets the same page but for their own token (in the
+    links to the other languages). So the page is rendered once and remembered cut
+    at the token (as long as remembered pages are, see core.page_cache.remember),
+    instead of rendering the site's layout for every signer. A query string, which
+    the links would carry along, gets a page of its own, not remembered.
+    """
+
+    def render_cut_at_token() -> list[str]:
+        # The petition's title and link as emails get them (remembered, not loaded).
+        title, path = petition_link_in(petition_id, get_language()) or ("", "")
+        context = {
+            "petition_title": title,
+            "petition_path": path,
+            "already_confirmed": already_confirmed,
+        }
+        return render_to_string("petitions/confirm.html", context, request).split(token)
+
+    if request.META.get("QUERY_STRING"):
+        return HttpResponse(token.join(render_cut_at_token()))
+    host = hashlib.sha256(request.get_host().encode()).hexdigest()[:32]
+    key = f"petitio:confirm-page:{host}:{petition_id}:{get_language()}:{already_confirmed:d}"
+    return HttpResponse(token.join(remember(key, render_cut_at_token)))
+
+
 @served_without_session
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
@@ -235,21 +268,15 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         )
         if signature is None:
             return signature_gone(request)
-        # The petition's title and link as emails get them (remembered, not loaded):
-        # after a surge of signatures comes a surge of these pages.
-        title, path = petition_link_in(signature.petition_id, get_language()) or ("", "")
-        return render(
+        return confirm_page(
             request,
-            "petitions/confirm.html",
-            {
-                "petition_title": title,
-                "petition_path": path,
-                "already_confirmed": signature.status == Signature.Status.CONFIRMED,
-            },
+            token,
+            petition_id=signature.petition_id,
+            already_confirmed=signature.status == Signature.Status.CONFIRMED,
         )
     # The button: the service reads (and locks) the signature itself.
     try:
-        confirmed = services.confirm_signature(public_id=public_id)
+        petition_id = services.confirm_signature(public_id=public_id)
     except services.SignatureNotFound:
         return signature_gone(request)
     except services.SignatureNotConfirmable:
@@ -271,7 +298,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         if petition_id is None:
             return signature_gone(request)
         return closed_refusal(request, petition_page_in(petition_id, get_language()))
-    page_id = petition_page_id_in(confirmed.petition_id, get_language())
+    page_id = petition_page_id_in(petition_id, get_language())
     if page_id is None:
         return SeeOther("/")
     return SeeOther(reverse("petitions:thank_you", args=[page_id]))

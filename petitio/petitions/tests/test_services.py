@@ -268,3 +268,56 @@ def test_an_email_task_queued_by_an_earlier_version_names_its_signature_by_key(p
         recipient_name="Claire",
     )
     assert [message.to for message in mail.outbox] == [["claire.dubois@example.org"]]
+
+
+def test_confirmation_past_the_deadline_is_refused_and_before_it_counts(petition):
+    sign(petition, email="late@example.org")
+    sign(petition, email="on-time@example.org")
+    late, on_time = Signature.objects.order_by("pk")
+    Petition.objects.filter(pk=petition.pk).update(deadline=timezone.now() - timedelta(seconds=1))
+    with pytest.raises(services.PetitionClosed):
+        services.confirm_signature(public_id=late.public_id)
+    Petition.objects.filter(pk=petition.pk).update(deadline=timezone.now() + timedelta(days=1))
+    assert services.confirm_signature(public_id=on_time.public_id) == petition.pk
+    assert dict(Signature.objects.values_list("public_id", "status")) == {
+        late.public_id: Signature.Status.PENDING,
+        on_time.public_id: Signature.Status.CONFIRMED,
+    }
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+
+
+def test_a_flagged_signature_is_confirmed_but_not_counted(petition):
+    sign(petition)
+    Signature.objects.update(flags="honeypot")
+    services.confirm_signature(public_id=Signature.objects.get().public_id)
+    assert Signature.objects.get().status == Signature.Status.CONFIRMED
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 0
+
+
+def test_when_the_one_statement_confirmation_misses_the_orm_path_confirms_once(
+    petition, monkeypatch
+):
+    """As when the petition reopened between the two reads: the slower path, which
+    explains refusals, confirms a signature that is pending and open by then."""
+    from petitio.petitions import statements
+
+    monkeypatch.setattr(statements, "confirm_if_pending", lambda public_id, now: None)
+    sign(petition)
+    public_id = Signature.objects.get().public_id
+    assert services.confirm_signature(public_id=public_id) == petition.pk
+    assert services.confirm_signature(public_id=public_id) == petition.pk
+    assert Signature.objects.get().confirmed_at is not None
+    petition.refresh_from_db()
+    assert petition.confirmed_count == 1
+
+
+def test_confirming_an_unknown_signature_changes_nothing(petition):
+    import uuid
+
+    sign(petition)
+    with pytest.raises(services.SignatureNotFound):
+        services.confirm_signature(public_id=uuid.uuid4())
+    assert Signature.objects.get().status == Signature.Status.PENDING
+    assert not SignatureCountShard.objects.filter(delta__gt=0).exists()

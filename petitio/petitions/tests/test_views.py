@@ -323,3 +323,41 @@ def test_confirming_after_the_petition_closed_or_after_a_set_aside_is_refused_cl
     assert client.post(link).status_code == 409
     Signature.objects.all().delete()
     assert client.post(link).status_code == 410
+
+
+def test_the_confirmation_page_is_rendered_once_and_each_signer_gets_their_own_links(
+    client, petition_page, valid_form_data, settings
+):
+    """Its layout is rendered for the first signer only (remembered, cut at the
+    token); every page carries its own signer's token and no other's."""
+    from petitio.core import page_cache
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 30
+    page_cache.forget_remembered()
+    post_signature(client, petition_page, **valid_form_data)
+    post_signature(client, petition_page, **{**valid_form_data, "email": "second@example.org"})
+    first_link, second_link = (confirm_link(message.body) for message in mail.outbox)
+    first_token, second_token = (
+        link.rstrip("/").rsplit("/", 1)[1] for link in (first_link, second_link)
+    )
+
+    first = client.get(first_link)
+    second = client.get(second_link)
+    assert [t.name for t in first.templates][:1] == ["petitions/confirm.html"]
+    assert second.templates == []  # remembered, not rendered again
+    first_html, second_html = first.content.decode(), second.content.decode()
+    assert f"/nl/signatures/confirm/{first_token}/" in first_html
+    assert f"/en/signatures/confirm/{second_token}/" in second_html
+    assert second_token not in first_html and first_token not in second_html
+    assert first_html.replace(first_token, "T") == second_html.replace(second_token, "T")
+    assert petition_page.title in second_html
+    assert second["Cache-Control"].startswith("max-age=0")
+
+    # Confirmed, the first signer sees the other page; a query string is kept in the
+    # language links, on a page of its own.
+    assert client.post(first_link).status_code == 303
+    assert client.get(first_link).context["already_confirmed"] is True
+    with_query = client.get(second_link + "?from=email").content.decode()
+    assert f"/nl/signatures/confirm/{second_token}/?from=email" in with_query
+    assert "?from=email" not in client.get(second_link).content.decode()
+    page_cache.forget_remembered()
