@@ -360,6 +360,10 @@ SIGNATURE_COUNT_CACHE_SECONDS = 2
 # of a new render (see petitio.core.page_cache; 0 turns it off). A campaign page
 # renders in tens of milliseconds; its script fetches the live count on load.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 30)
+# Whether a web process loading petitio.wsgi first sends the pages a surge is made
+# of through itself (petitio.core.warm_up), so that its first visitors do not
+# wait for its templates to compile. On in production.
+WARM_UP_ON_START = env_bool("WARM_UP_ON_START", False)
 # How long a web process may sign against a petition's state (open or closed,
 # deadline, limits) as it read it, instead of reading it for every signature.
 PETITION_STATE_CACHE_SECONDS = 1
