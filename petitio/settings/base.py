@@ -165,6 +165,10 @@ def database_from_env(default_sqlite_path=DEFAULT_SQLITE_PATH) -> dict[str, Any]
         # a signature is acknowledged only once it is on disk.
         options = config.setdefault("OPTIONS", {})
         options["options"] = f"{options.get('options', '')} -c synchronous_commit=off".strip()
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # Django's backend, without a health check for a connection that just
+        # answered (see petitio/core/postgresql/base.py).
+        config["ENGINE"] = "petitio.core.postgresql"
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # Django's backend, with the threads of a process taking turns to write.
         config["ENGINE"] = "petitio.core.sqlite"

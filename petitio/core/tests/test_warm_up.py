@@ -6,6 +6,8 @@ import logging
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from petitio.conftest import make_petition_page
 from petitio.core import warm_up as warm_up_module
@@ -45,8 +47,19 @@ def test_the_paths_are_the_open_petitions_pages_counts_home_pages_and_layout(
     assert not [path for path in paths if "closed-one" in path]
 
 
+@pytest.fixture
+def connections_kept_open_between_requests():
+    """As Django's test client does: a request's end must not close the connection
+    holding the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 def test_warming_up_gets_every_path_through_the_application_then_closes_connections(
-    petition_page, connections_spy, monkeypatch
+    petition_page, connections_spy, connections_kept_open_between_requests
 ):
     seen: list[tuple[str, str, int]] = []
     handler = WSGIHandler()
