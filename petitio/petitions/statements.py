@@ -1,4 +1,4 @@
-"""The confirmation's two writes as SQL statements built once per database.
+"""The confirmation's statements as SQL built once per database.
 
 A confirmation is the second surge after a campaign's signing surge: everyone who
 signed clicks the link in their email. Through the ORM, confirming cost three
@@ -9,9 +9,9 @@ once per database alias, from the models' own table and column
 names, and each value goes through its field's get_db_prep_value() as the ORM
 would send it.
 
-Both functions run in the caller's transaction and change nothing when their
+The writes run in the caller's transaction and change nothing when their
 condition does not hold; the caller then takes the ORM's slower path, which says
-why (services.confirm_signature).
+why (services.confirm_signature). The read serves the page with the button.
 """
 
 from __future__ import annotations
@@ -42,6 +42,19 @@ def _confirm_pending_sql(alias: str) -> str:
         f"WHERE {column(petition, 'status')} = %s AND ({column(petition, 'deadline')} IS NULL "
         f"OR {column(petition, 'deadline')} > %s)) "
         f"RETURNING {column(signature, 'petition')}, {column(signature, 'flags')}"
+    )
+
+
+@cache
+def _signature_state_sql(alias: str) -> str:
+    quote = connections[alias].ops.quote_name
+    signature = Signature._meta
+    petition_id, status, public_id = (
+        quote(signature.get_field(name).column) for name in ("petition", "status", "public_id")
+    )
+    return (
+        f"SELECT {petition_id}, {status} FROM {quote(signature.db_table)} "  # noqa: S608 - as above
+        f"WHERE {public_id} = %s"
     )
 
 
@@ -92,3 +105,16 @@ def add_to_shard(*, petition_id: int, shard: int, by: int) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(_add_to_shard_sql(connection.alias), [by, petition_id, shard])
         return cursor.rowcount > 0
+
+
+def signature_state(public_id: uuid.UUID) -> tuple[int, str] | None:
+    """The signature's petition id and status, or None if there is no such signature."""
+    connection = connections[router.db_for_read(Signature)]
+    public_id_field = Signature._meta.get_field("public_id")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _signature_state_sql(connection.alias),
+            [public_id_field.get_db_prep_value(public_id, connection)],
+        )
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row is not None else None

@@ -34,7 +34,7 @@ from petitio.core.middleware import served_without_session
 from petitio.core.page_cache import remember
 from petitio.privacy.personal_data import SealingKeyMissing
 
-from . import abuse, services
+from . import abuse, services, statements
 from .emails import petition_link_in, petition_page_in
 from .forms import SignatureForm
 from .models import PetitionPage, Signature
@@ -263,16 +263,15 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if refused is not None:
         return refused
     if request.method == "GET":
-        signature = (
-            Signature.objects.filter(public_id=public_id).only("petition_id", "status").first()
-        )
-        if signature is None:
+        state = statements.signature_state(public_id)
+        if state is None:
             return signature_gone(request)
+        petition_id, status = state
         return confirm_page(
             request,
             token,
-            petition_id=signature.petition_id,
-            already_confirmed=signature.status == Signature.Status.CONFIRMED,
+            petition_id=petition_id,
+            already_confirmed=status == Signature.Status.CONFIRMED,
         )
     # The button: the service reads (and locks) the signature itself.
     try:
