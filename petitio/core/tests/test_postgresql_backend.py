@@ -43,6 +43,8 @@ def a_request(connection, uses_database: bool = True) -> None:
 
 def test_only_a_connection_idle_for_a_second_is_checked(connection, monkeypatch):
     connection.ensure_connection()  # before patching what connecting sets
+    # Not closed for its age (CONN_MAX_AGE) midway: a new connection is not checked.
+    monkeypatch.setattr(connection, "close_at", None)
     connection.close_if_unusable_or_obsolete()  # as between two requests
     clock = Clock()
     monkeypatch.setattr(postgresql_backend, "time", clock)
@@ -64,6 +66,7 @@ def test_only_a_connection_idle_for_a_second_is_checked(connection, monkeypatch)
 
 def test_a_connection_that_fails_its_check_is_replaced(connection, monkeypatch):
     connection.ensure_connection()
+    monkeypatch.setattr(connection, "close_at", None)
     connection.close_if_unusable_or_obsolete()  # as between two requests
     monkeypatch.setattr(connection, "health_check_enabled", True)
     monkeypatch.setattr(connection, "answered_at", 0.0)
