@@ -5,9 +5,8 @@ signed clicks the link in their email. Through the ORM, confirming cost three
 compiled queries (the locked read of the signature with its petition, save(), and
 the count shard's update); compiling them, not running them, was about 70% of the
 request's CPU (cProfile of the confirmation POST). Here each statement is written
-once per database alias, from the models' own table and column
-names, and each value goes through its field's get_db_prep_value() as the ORM
-would send it.
+once per database alias, from the models' own table and column names, and each
+value goes through its field's get_db_prep_value() as the ORM would send it.
 
 The writes run in the caller's transaction and change nothing when their
 condition does not hold; the caller then takes the ORM's slower path, which says
