@@ -15,7 +15,6 @@ People who block cookies can sign and confirm like everyone else.
 from __future__ import annotations
 
 import functools
-import hashlib
 import uuid
 
 from django.conf import settings
@@ -32,6 +31,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from petitio.core.middleware import served_without_session
 from petitio.core.page_cache import remember
+from petitio.core.templatetags.petitio_tags import site_of
 from petitio.privacy.personal_data import SealingKeyMissing
 
 from . import abuse, services, statements
@@ -248,8 +248,10 @@ def confirm_page(
 
     if request.META.get("QUERY_STRING"):
         return HttpResponse(token.join(render_cut_at_token()))
-    host = hashlib.sha256(request.get_host().encode()).hexdigest()[:32]
-    key = f"petitio:confirm-page:{host}:{petition_id}:{get_language()}:{already_confirmed:d}"
+    # The layout (menus, the organisation's details) is the request's site's.
+    site = site_of(request)
+    site_id = site.pk if site is not None else 0
+    key = f"petitio:confirm-page:{site_id}:{petition_id}:{get_language()}:{already_confirmed:d}"
     return HttpResponse(token.join(remember(key, render_cut_at_token)))
 
 
