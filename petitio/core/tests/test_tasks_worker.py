@@ -240,8 +240,35 @@ def test_a_worker_gives_way_while_the_machine_is_busy_but_claims_a_batch_now_and
         giving_way.append(worker._giving_way())
     assert giving_way == [True, True, True, False, True, False]
     worker.others_load = SteadyLoad(0.2)
+    assert worker._giving_way() is True  # less busy, not yet for calm_seconds
+    clock[0] = 1061
     assert worker._giving_way() is False
     assert new_worker()._giving_way() is False  # by default a worker never gives way
+
+
+def test_having_given_way_a_worker_claims_again_once_the_machine_stays_calm(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("petitio.core.tasks_worker.time.monotonic", lambda: clock[0])
+    worker = new_worker(yield_when_busy=0.5, longest_yield=30, calm_seconds=1.0)
+    readings = iter([0.9, 0.3, 0.3, 0.8, 0.3, 0.3, 0.3, 0.3])
+    worker.others_load = LoadSequence(readings)
+    giving_way = []
+    for now in (1000, 1000.1, 1000.5, 1000.6, 1000.7, 1001.0, 1001.7, 1001.8):
+        clock[0] = now
+        giving_way.append(worker._giving_way())
+    # A dip under the share (0.3) is not enough: the machine must stay under it for
+    # calm_seconds, counted again from the last busy reading (0.8 at 1000.6).
+    assert giving_way == [True, True, True, True, True, True, False, False]
+
+
+class LoadSequence:
+    """Stands in for OthersLoad: one reading after another."""
+
+    def __init__(self, readings) -> None:
+        self.readings = readings
+
+    def busy_share(self) -> float:
+        return next(self.readings)
 
 
 def test_a_worker_giving_way_still_runs_every_task(settings):
