@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -137,6 +138,20 @@ def test_limits_are_per_petition_and_per_hour(client, petition_page, home_page):
     with time_machine.travel(timezone.now() + timedelta(hours=1)):
         sign(client, petition_page, "c@three.example", issued=issue_form_timestamp())
     assert flags_of("three.example") == set()
+
+
+def test_hourly_counters_count_each_key_apart_and_expire(db):
+    first = abuse.count_this_hour("test:a", "test:b")
+    assert abuse.count_this_hour("test:a", "test:b") == [first[0] + 1, first[1] + 1]
+    assert abuse.count_this_hour("test:b") == [first[1] + 2]
+    redis = abuse.redis_client()
+    if redis is None:
+        pytest.skip("the expiry is Redis's own (REDIS_URL, as make test-postgres sets it)")
+    from django.core.cache import cache
+
+    hour = int(time.time() // 3600)
+    ttl = redis.ttl(cache.make_key(f"petitio:rate:test:a:{hour}"))
+    assert 0 < ttl <= abuse.RATE_COUNTER_SECONDS
 
 
 def test_disposable_domains_are_flagged(client, petition_page):
