@@ -52,6 +52,26 @@ class SharedField:
         return self
 
 
+class SharedFields(dict):
+    """A form's base_fields when every field is a SharedField: Django's deep copy of
+    them for each instance is then a new dict of the same fields, without walking
+    each field's copy."""
+
+    def __deepcopy__(self, memo: dict) -> dict:
+        return dict(self)
+
+
+def share_fields(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
+    """Class decorator: every instance of `form_class` uses its fields uncopied."""
+    unshared = [
+        name for name, field in form_class.base_fields.items() if not isinstance(field, SharedField)
+    ]
+    if unshared:
+        raise TypeError(f"{form_class.__name__} has fields that are not shared: {unshared}")
+    form_class.base_fields = SharedFields(form_class.base_fields)
+    return form_class
+
+
 class SharedCharField(SharedField, forms.CharField):
     pass
 
@@ -101,6 +121,7 @@ def country_codes() -> frozenset[str]:
     return frozenset(code for code, _name in countries)
 
 
+@share_fields
 class SignatureForm(forms.Form):
     """The signing form. Its fields are shared by all its instances (SharedField):
     nothing here may change a field per instance."""

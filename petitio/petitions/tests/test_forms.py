@@ -1,9 +1,10 @@
 """The signing form: shared fields that still speak the visitor's language."""
 
 import pytest
+from django import forms
 from django.utils import translation
 
-from petitio.petitions.forms import SignatureForm
+from petitio.petitions.forms import SharedCharField, SignatureForm, share_fields
 
 VALID = {
     "first_name": "Nur",
@@ -20,6 +21,16 @@ def test_instances_share_the_class_fields_instead_of_copying_them():
         assert second.fields[name] is field
     # The dict is each form's own: reordering one form's fields leaves the other's.
     assert first.fields is not second.fields
+    assert list(first.fields) == list(SignatureForm.base_fields)
+
+
+def test_only_a_form_made_of_shared_fields_can_share_them():
+    class Mixed(forms.Form):
+        shared = SharedCharField()
+        copied = forms.CharField()
+
+    with pytest.raises(TypeError, match="copied"):
+        share_fields(Mixed)
 
 
 @pytest.mark.parametrize(
