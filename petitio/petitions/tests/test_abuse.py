@@ -140,7 +140,7 @@ def test_limits_are_per_petition_and_per_hour(client, petition_page, home_page):
     assert flags_of("three.example") == set()
 
 
-def test_hourly_counters_count_each_key_apart_and_expire(db):
+def test_hourly_counters_count_each_key_apart_and_expire():
     first = abuse.count_this_hour("test:a", "test:b")
     assert abuse.count_this_hour("test:a", "test:b") == [first[0] + 1, first[1] + 1]
     assert abuse.count_this_hour("test:b") == [first[1] + 2]
