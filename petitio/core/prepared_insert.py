@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, connections, router, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, Model, signals
 from django.db.models.sql import InsertQuery
 
@@ -186,7 +187,7 @@ def insert_pair(first: Model, then: Model) -> bool:
     assert first_insert.statement is not None
     with (
         transaction.mark_for_rollback_on_error(first_insert.using),
-        connection.cursor() as cursor,
+        fixed_statement_cursor(connection) as cursor,
     ):
         # In autocommit mode one statement is its own transaction.
         cursor.execute(pair_sql, [*first_insert.params, *then_insert.params])
@@ -197,6 +198,16 @@ def insert_pair(first: Model, then: Model) -> bool:
     first_insert.mark_saved()
     then_insert.mark_saved()
     return True
+
+
+def fixed_statement_cursor(connection: BaseDatabaseWrapper):
+    """A cursor for a statement whose text never changes and that runs for every
+    request of a surge: prepared once per connection where the backend can
+    (petitio.core.postgresql), an ordinary cursor elsewhere."""
+    prepared_statement_cursor = getattr(connection, "prepared_statement_cursor", None)
+    if prepared_statement_cursor is None:
+        return connection.cursor()
+    return prepared_statement_cursor()
 
 
 def _fetch_returned(connection, cursor, statement: _Statement, instance: Model):

@@ -180,6 +180,9 @@ def database_from_env(default_sqlite_path=DEFAULT_SQLITE_PATH) -> dict[str, Any]
 
 
 DATABASES = {"default": database_from_env()}
+# PostgreSQL: the surge's statements are prepared once per connection (see
+# petitio/core/postgresql/base.py). Off for a pooler that cannot keep them.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")

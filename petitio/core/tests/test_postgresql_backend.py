@@ -1,10 +1,12 @@
-"""The PostgreSQL backend's health check: skipped for a connection that just answered."""
+"""The PostgreSQL backend: the health check skipped for a connection that just
+answered, and the surge's statements prepared once per connection."""
 
 from __future__ import annotations
 
 import pytest
 from django.db import connection as default_connection
 from django.db import connections
+from django.test.utils import CaptureQueriesContext
 
 from petitio.core.postgresql import base as postgresql_backend
 
@@ -77,4 +79,75 @@ def test_a_connection_that_fails_its_check_is_replaced(connection, monkeypatch):
     with connection.cursor() as cursor:  # and a new one answers
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
+    assert connection.connection is not dropped
+
+
+def prepared_on_server(connection) -> list[str]:
+    """The statements prepared on this connection's server session."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+STATEMENT = "SELECT %s::int + 1 AS prepared_test"
+
+
+def test_the_prepared_statement_cursor_prepares_once_and_reruns_with_new_values(connection):
+    connection.close()  # a new session, with nothing prepared yet
+    seen: list[str] = []
+
+    def watch(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        results = []
+        for value in (1, 2, 41):
+            with connection.prepared_statement_cursor() as cursor:
+                cursor.execute(STATEMENT, [value])
+                results.append(cursor.fetchone()[0])
+    assert results == [2, 3, 42]
+    # Django's execute wrappers (query logging, tests' hooks) still see each run.
+    assert seen == [STATEMENT] * 3
+    assert [s for s in prepared_on_server(connection) if "prepared_test" in s] == [
+        "SELECT $1::int + 1 AS prepared_test"
+    ]
+
+
+def test_the_query_log_shows_a_prepared_statement_with_its_values(connection):
+    with CaptureQueriesContext(connection) as queries, connection.prepared_statement_cursor() as c:
+        c.execute(STATEMENT, [41])
+    assert [query["sql"] for query in queries] == ["SELECT 41::int + 1 AS prepared_test"]
+
+
+def test_django_s_own_queries_are_not_prepared(connection):
+    connection.close()
+    for value in range(8):  # more than psycopg's threshold of 5 runs
+        with connection.cursor() as cursor:
+            cursor.execute(STATEMENT, [value])
+    assert not [s for s in prepared_on_server(connection) if "prepared_test" in s]
+
+
+def test_with_prepared_statements_off_nothing_is_prepared(connection, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    connection.close()
+    with connection.prepared_statement_cursor() as cursor:
+        cursor.execute(STATEMENT, [1])
+        assert cursor.fetchone() == (2,)
+    assert not [s for s in prepared_on_server(connection) if "prepared_test" in s]
+
+
+def test_the_prepared_statement_cursor_replaces_a_connection_that_fails_its_check(
+    connection, monkeypatch
+):
+    connection.ensure_connection()
+    monkeypatch.setattr(connection, "close_at", None)
+    connection.close_if_unusable_or_obsolete()  # as between two requests
+    monkeypatch.setattr(connection, "health_check_enabled", True)
+    monkeypatch.setattr(connection, "answered_at", 0.0)
+    dropped = connection.connection
+    monkeypatch.setattr(connection, "is_usable", lambda: False)
+    with connection.prepared_statement_cursor() as cursor:
+        cursor.execute(STATEMENT, [1])
+        assert cursor.fetchone() == (2,)
     assert connection.connection is not dropped
