@@ -196,6 +196,43 @@ def test_signature_and_its_email_task_are_written_in_one_transaction(petition, s
         assert len(writes) == 2
 
 
+def test_signing_announces_its_email_task_as_the_stored_row_describes_it(petition, settings):
+    """task_enqueued carries what django-tasks-db's own TaskResult of the row says."""
+    from django_tasks.signals import task_enqueued
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "petitio.core.tasks_backend.DatabaseBackend"}}
+    announced = []
+
+    def receive(sender, task_result, **kwargs):
+        announced.append(task_result)
+
+    task_enqueued.connect(receive)
+    try:
+        sign(petition)
+    finally:
+        task_enqueued.disconnect(receive)
+    [result] = announced
+    stored = DBTaskResult.objects.get().task_result
+    assert result.db_result.pk == stored.db_result.pk
+    for name in (
+        "task",
+        "id",
+        "status",
+        "enqueued_at",
+        "started_at",
+        "last_attempted_at",
+        "finished_at",
+        "args",
+        "kwargs",
+        "backend",
+        "errors",
+        "worker_ids",
+    ):
+        assert getattr(result, name) == getattr(stored, name), name
+    assert result.kwargs["recipient_email"] == "claire.dubois@example.org"
+
+
 def test_a_failure_while_queueing_leaves_no_signature(petition, monkeypatch):
     class BrokenQueue:
         get_backend = staticmethod(services.send_confirmation_email.get_backend)
