@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
@@ -24,8 +25,18 @@ def site_of(request) -> Site | None:
     """
     if request is None:
         return None
-    host = hashlib.sha256(request.get_host().encode()).hexdigest()[:32]
+    try:
+        host_name = request.get_host()
+    except DisallowedHost:
+        # Only the "bad request" page of a request for a host not in ALLOWED_HOSTS
+        # gets here: it is shown in the default site's layout, not a 500.
+        return remember("petitio:site:default", default_site)
+    host = hashlib.sha256(host_name.encode()).hexdigest()[:32]
     return remember(f"petitio:site:{host}", lambda: Site.find_for_request(request))
+
+
+def default_site() -> Site | None:
+    return Site.objects.filter(is_default_site=True).first()
 
 
 def _page_link(page: Page | None) -> dict[str, str] | None:

@@ -455,3 +455,25 @@ def test_staff_see_public_pages_under_the_same_strict_policy_without_the_userbar
     assert response.status_code == 200
     assert_strict_policy(response, "a petition page seen by staff")
     assert b"wagtail-userbar" not in response.content
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("fr", "Cette demande n’a pas pu être comprise"),
+        ("nl", "Dit verzoek kon niet begrepen worden"),
+        ("en", "This request could not be understood"),
+    ],
+)
+def test_a_host_not_in_allowed_hosts_gets_the_bad_request_page_not_a_server_error(
+    petition_page, language, title
+):
+    """The 400 page's layout asks for the request's site: that must not raise again."""
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    for path in (f"/{language}/", petition_page.url, "/api/v1/petitions/unknown"):
+        response = client.get(path, HTTP_HOST="evil.example", HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 400, path
+    page = client.get(f"/{language}/", HTTP_HOST="evil.example")
+    assert title in BeautifulSoup(page.content, "html.parser").h1.get_text()
