@@ -623,6 +623,14 @@ def print_table(results: dict) -> None:
         f"emails sent: {email['received']} ({email['per_second']} per s from first to last, "
         f"{email['busiest_window_per_second']} per s over the busiest {EMAIL_RATE_WINDOW} s)"
     )
+    final_drain = results.get("email_drain_final")
+    if final_drain and not final_drain["drained"]:
+        # Then the check below counts the unsent emails' addresses as not emailed
+        # once: say that they were still waiting, not lost.
+        print(
+            f"email queue not drained {final_drain['seconds']} s after the load: "
+            f"{final_drain['left']} emails still queued"
+        )
     print(
         "peak resident memory (MiB): "
         + ", ".join(f"{name} {mib}" for name, mib in results["memory_mib"].items())
