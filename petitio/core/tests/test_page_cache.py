@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -222,3 +223,126 @@ def test_a_stored_answer_is_kept_in_the_process_a_moment_never_past_its_expiry(m
     cache.delete("petitio:test:count")
     clock[0] = 1001.05  # within a second of the fetch, but past the answer's expiry
     assert page_cache.stored_answer("petitio:test:count") is None
+
+
+class CountingApplication:
+    """Django's WSGI application, counting the requests that reach it."""
+
+    def __init__(self) -> None:
+        self.django = WSGIHandler()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.django(environ, start_response)
+
+
+def wsgi_get(application, path: str, **environ) -> tuple[int, dict[str, str], bytes]:
+    """GET `path` from a WSGI application as a server would hand it over."""
+    request = RequestFactory().get(path, **environ)
+    answer: list = []
+    body_parts = application(
+        request.environ, lambda status, headers, exc_info=None: answer.append((status, headers))
+    )
+    body = b"".join(body_parts)
+    if hasattr(body_parts, "close"):
+        body_parts.close()
+    status, headers = answer[0]
+    return int(status.split()[0]), dict(headers), body
+
+
+def new_front() -> tuple[page_cache.StoredPageFront, CountingApplication]:
+    """The front and the application behind it (whose middleware read the settings now)."""
+    behind = CountingApplication()
+    return page_cache.StoredPageFront(behind), behind
+
+
+@pytest.fixture
+def front():
+    return new_front()
+
+
+def test_the_front_replays_a_stored_page_before_django_sees_the_request(front, petition_page):
+    application, behind = front
+    with time_machine.travel("2026-11-24 10:00:00Z", tick=False):
+        status, headers, body = wsgi_get(application, petition_page.url)
+    assert (status, behind.calls) == (200, 1)
+    with (
+        time_machine.travel("2026-11-24 10:00:02Z", tick=False),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        again_status, again_headers, again = wsgi_get(application, petition_page.url)
+    assert (again_status, behind.calls, len(queries)) == (200, 1, 0)
+    for header in ("Content-Security-Policy", "Referrer-Policy", "X-Frame-Options", "Vary"):
+        assert again_headers[header] == headers[header]
+    assert int(again_headers["Content-Length"]) == len(again)
+    # The same page, with a signed form timestamp of its own.
+    assert ISSUED.search(again.decode())[1] != ISSUED.search(body.decode())[1]
+    assert ISSUED.sub("", again.decode()) == ISSUED.sub("", body.decode())
+
+
+def test_the_front_replays_only_what_django_keyed_for_the_very_same_request(
+    petition_page, settings
+):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+    application, behind = new_front()
+    wsgi_get(application, petition_page.url, HTTP_X_FORWARDED_PROTO="https")
+    wsgi_get(application, petition_page.url, HTTP_X_FORWARDED_PROTO="https")
+    assert behind.calls == 1
+    # Plain http, another host, another query: each goes to Django, which decides.
+    assert wsgi_get(application, petition_page.url)[0] == 301
+    assert wsgi_get(application, petition_page.url, HTTP_HOST="evil.example")[0] == 400
+    tagged = f"{petition_page.url}?utm_source=newsletter"
+    assert wsgi_get(application, tagged, HTTP_X_FORWARDED_PROTO="https")[0] == 200
+    assert behind.calls == 4
+    # Each again: the refused ones were never keyed, the tagged one was.
+    assert wsgi_get(application, petition_page.url)[0] == 301
+    assert wsgi_get(application, petition_page.url, HTTP_HOST="evil.example")[0] == 400
+    assert wsgi_get(application, tagged, HTTP_X_FORWARDED_PROTO="https")[0] == 200
+    assert behind.calls == 6
+
+
+def test_the_front_passes_on_cookies_posts_and_expired_answers(
+    front, petition_page, valid_form_data
+):
+    application, behind = front
+    wsgi_get(application, petition_page.url)
+    wsgi_get(application, petition_page.url, HTTP_COOKIE="sessionid=abc")
+    assert behind.calls == 2
+    request = RequestFactory().post(f"/fr/petitions/{petition_page.pk}/sign/", valid_form_data)
+    statuses: list[str] = []
+    application(request.environ, lambda status, headers, exc_info=None: statuses.append(status))
+    assert behind.calls == 3 and statuses[0].startswith("303")
+    # The stored answer is gone (expired, evicted): Django renders and stores it again.
+    cache.clear()
+    page_cache.forget_stored_pages_here()
+    assert wsgi_get(application, petition_page.url)[0] == 200
+    assert behind.calls == 4
+    wsgi_get(application, petition_page.url)
+    assert behind.calls == 4
+
+
+def test_the_front_stands_aside_when_the_page_cache_is_off(front, petition_page, settings):
+    application, behind = front
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    wsgi_get(application, petition_page.url)
+    wsgi_get(application, petition_page.url)
+    assert behind.calls == 2
+
+
+def test_the_front_describes_a_request_as_the_server_gave_it_before_django_decodes_it(
+    front, petition_page
+):
+    """Django decodes PATH_INFO in place: a path given as UTF-8 and one given as
+    Latin-1 can look the same afterwards, and must not share an answer."""
+    application, behind = front
+    # What the server hands over for /fr/caf%C3%A9/ (a 404, never stored) ...
+    utf8 = {"PATH_INFO": "/fr/caf\u00c3\u00a9/"}
+    request = RequestFactory().get("/", **utf8)
+    environ = {**request.environ, **utf8}
+    raw = page_cache.raw_request(environ)
+    application(environ, lambda status, headers, exc_info=None: None)
+    assert environ[page_cache.RAW_REQUEST_ENVIRON_KEY] == raw
+    assert environ["PATH_INFO"] == "/fr/caf\u00e9/"  # decoded by Django
+    assert page_cache.raw_request(environ) != raw
