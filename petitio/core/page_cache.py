@@ -13,8 +13,8 @@ without running any other middleware, and it was stored with every header the
 others added (HSTS, CSP, Referrer-Policy ...), which are the same for every
 anonymous visitor of that URL and scheme. In production, StoredPageFront wraps
 the WSGI application and replays it before Django even builds a request, for a
-request that says exactly what an earlier one did whose key the middleware
-computed (see StoredPageFront).
+request that says exactly what an earlier one did whose answer the middleware
+stored (see StoredPageFront).
 
 Why not Django's cache middleware: it cannot give each visitor a fresh signed
 form timestamp (abuse control needs one per page view, see below), and it caches
@@ -217,9 +217,9 @@ class PublicPageCacheMiddleware:
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         key = cache_key(request) if seconds > 0 else None
         if key is not None:
-            learn_key(request.META.get(RAW_REQUEST_ENVIRON_KEY), key)
             stored = stored_answer(key)
             if stored is not None:
+                learn_key(request.META.get(RAW_REQUEST_ENVIRON_KEY), key)
                 return self.replay(stored)
         response = self.get_response(request)
         if key is not None and may_store(request, response):
@@ -229,6 +229,7 @@ class PublicPageCacheMiddleware:
             headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
             if seconds > 0:
                 store_answer(key, response.status_code, headers, response.content, seconds)
+                learn_key(request.META.get(RAW_REQUEST_ENVIRON_KEY), key)
         if is_html(response) and _fresh_values:
             set_content(response, fill_fresh_values(response.content))
         return response
@@ -278,7 +279,11 @@ def raw_request(environ: dict[str, Any]) -> RawRequest | None:
 
 
 def learn_key(raw: RawRequest | None, key: str) -> None:
-    """Let StoredPageFront answer requests described as `raw` from `key`'s answer."""
+    """Let StoredPageFront answer requests described as `raw` from `key`'s answer.
+
+    Learnt only where an answer is stored: pages that never are (a signer's
+    confirmation link, a 404) would fill the table and cost a second cache lookup.
+    """
     if raw is None:
         return
     if len(_keys_of_requests) >= KEYS_OF_REQUESTS_MAX_ENTRIES:
@@ -293,10 +298,10 @@ class StoredPageFront:
     stored a moment ago: replaying it cost about 0.24 ms of CPU in-process, three
     quarters of it Django's request and response objects, its signals and the
     middleware's key (the host's validation, the query's parsing). Here a request
-    whose raw description (raw_request()) equals one Django already keyed is
-    answered from that key's stored answer, fresh values filled in, before Django
-    sees it; anything else, or a key whose answer has expired, goes to Django as
-    before, and the middleware keys and stores it.
+    whose raw description (raw_request()) equals one whose answer Django keyed and
+    stored is answered from that key's stored answer, fresh values filled in,
+    before Django sees it; anything else, or a key whose answer has expired, goes
+    to Django as before, and the middleware keys and stores it.
 
     Nothing is decided here that Django has not decided for the same values: the
     host was validated, the scheme read and the query judged when the key was

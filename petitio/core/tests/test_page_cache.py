@@ -323,6 +323,14 @@ def test_the_front_passes_on_cookies_posts_and_expired_answers(
     assert behind.calls == 4
 
 
+def test_the_front_learns_only_requests_whose_answer_was_stored(front, petition_page):
+    application, behind = front
+    assert wsgi_get(application, "/fr/no-such-page/")[0] == 404
+    assert wsgi_get(application, petition_page.url)[0] == 200
+    learnt_paths = {raw[1] for raw in page_cache._keys_of_requests}
+    assert learnt_paths == {petition_page.url}
+
+
 def test_the_front_stands_aside_when_the_page_cache_is_off(front, petition_page, settings):
     application, behind = front
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
