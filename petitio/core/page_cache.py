@@ -226,7 +226,11 @@ class PublicPageCacheMiddleware:
             max_age = get_max_age(response)
             if max_age is not None:
                 seconds = min(seconds, max_age)
-            headers = [(k, v) for k, v in response.headers.items() if k != "Content-Length"]
+            headers = [
+                (name, value)
+                for name, value in response.headers.items()
+                if name.lower() != "content-length"
+            ]
             if seconds > 0:
                 store_answer(key, response.status_code, headers, response.content, seconds)
                 learn_key(request.META.get(RAW_REQUEST_ENVIRON_KEY), key)
@@ -248,34 +252,50 @@ class PublicPageCacheMiddleware:
 # key cache_key() computed for it.
 RawRequest = tuple[str | None, ...]
 _keys_of_requests: dict[RawRequest, str] = {}
-KEYS_OF_REQUESTS_MAX_ENTRIES = 10_000
+# A few kilobytes each at most, a few megabytes in all: padded headers and queries
+# cannot make the table large, only make it start again.
+KEYS_OF_REQUESTS_MAX_ENTRIES = 5_000
+RAW_REQUEST_MAX_LENGTH = 1_000
 # Where StoredPageFront leaves a request's raw description for the middleware.
 RAW_REQUEST_ENVIRON_KEY = "petitio.page_cache.raw_request"
 
 
 def raw_request(environ: dict[str, Any]) -> RawRequest | None:
-    """Every value of a WSGI environ that cache_key() reads, as the server gave it;
-    None for a request cache_key() would refuse at once (not a GET, or a cookie).
+    """Every value of a WSGI environ that Django's reading of a request for
+    cache_key() depends on, as the server gave it; None for a request the front
+    leaves to Django: not a GET, a cookie, a Content-Type (its charset decodes the
+    query), or a description longer than RAW_REQUEST_MAX_LENGTH.
 
     cache_key() is a function of these alone: the method and cookie, the path
-    (script name and path info), the query string, the scheme (the proxy's header,
-    else the server's) and the host (the forwarded host, the Host header, else the
-    server's name and port). Two requests equal here get the same key.
+    (script name, path info, and the URL a rewriting server gives instead), the
+    query string, the scheme (the proxy's header, else the server's) and the host
+    (the forwarded host and port where settings trust them, the Host header, else
+    the server's name and port). Two requests equal here get the same key.
     """
-    if environ.get("REQUEST_METHOD") != "GET" or environ.get("HTTP_COOKIE"):
+    if (
+        environ.get("REQUEST_METHOD") != "GET"
+        or environ.get("HTTP_COOKIE")
+        or environ.get("CONTENT_TYPE")
+    ):
         return None
     proxy_header = settings.SECURE_PROXY_SSL_HEADER[0] if settings.SECURE_PROXY_SSL_HEADER else ""
-    return (
+    raw = (
         environ.get("SCRIPT_NAME"),
+        environ.get("SCRIPT_URL"),
+        environ.get("REDIRECT_URL"),
         environ.get("PATH_INFO"),
         environ.get("QUERY_STRING"),
         environ.get(proxy_header),
         environ.get("wsgi.url_scheme"),
-        environ.get("HTTP_X_FORWARDED_HOST"),
+        environ.get("HTTP_X_FORWARDED_HOST") if settings.USE_X_FORWARDED_HOST else None,
+        environ.get("HTTP_X_FORWARDED_PORT") if settings.USE_X_FORWARDED_PORT else None,
         environ.get("HTTP_HOST"),
         environ.get("SERVER_NAME"),
         environ.get("SERVER_PORT"),
     )
+    if sum(len(value) for value in raw if value) > RAW_REQUEST_MAX_LENGTH:
+        return None
+    return raw
 
 
 def learn_key(raw: RawRequest | None, key: str) -> None:
