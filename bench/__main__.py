@@ -133,6 +133,31 @@ class ProcessWatch(threading.Thread):
             return {name: sum(self.cpu[name].values()) for name in self.roots}
 
 
+def production_environment(
+    db: str, *, site_url: str, email_url: str, sqlite_path: Path
+) -> dict[str, str]:
+    """The environment of Petitio in production settings on this machine, with fresh
+    secrets: the benchmark's database on `db` ("sqlite" at `sqlite_path`, or the
+    local PostgreSQL with Redis)."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "petitio.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "EMAIL_HASH_KEY": secrets.token_urlsafe(32),
+        "PERSONAL_DATA_KEY": secrets.token_urlsafe(32),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": site_url,
+        "EMAIL_URL": email_url,
+        # The load arrives as through one reverse proxy: X-Forwarded-For/-Proto.
+        "TRUSTED_PROXY_COUNT": "1",
+    }
+    if db == "postgres":
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{POSTGRES_BENCH_DATABASE}"
+        env["REDIS_URL"] = REDIS_BENCH_URL
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{sqlite_path}"
+    return env
+
+
 class Deployment:
     """The production processes of one benchmark run, and their environment."""
 
@@ -148,22 +173,15 @@ class Deployment:
     def environment(self) -> dict[str, str]:
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "petitio.settings.production",
-            "SECRET_KEY": secrets.token_urlsafe(50),
-            "EMAIL_HASH_KEY": secrets.token_urlsafe(32),
-            "PERSONAL_DATA_KEY": secrets.token_urlsafe(32),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SITE_URL": f"http://127.0.0.1:{self.web_ports[0]}",
-            "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp_port}",
-            # The load arrives as through one reverse proxy: X-Forwarded-For/-Proto.
-            "TRUSTED_PROXY_COUNT": "1",
+            **production_environment(
+                self.args.db,
+                site_url=f"http://127.0.0.1:{self.web_ports[0]}",
+                email_url=f"smtp://127.0.0.1:{self.smtp_port}",
+                sqlite_path=self.workdir / "petitio.sqlite3",
+            ),
             "PYTHONUNBUFFERED": "1",
         }
-        if self.args.db == "postgres":
-            env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{POSTGRES_BENCH_DATABASE}"
-            env["REDIS_URL"] = REDIS_BENCH_URL
-        else:
-            env["DATABASE_URL"] = f"sqlite:///{self.workdir / 'petitio.sqlite3'}"
+        if self.args.db == "sqlite":
             env.pop("REDIS_URL", None)
         return env
 

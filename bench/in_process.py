@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import secrets
 import statistics
 import subprocess
@@ -34,32 +33,23 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from .__main__ import POSTGRES_BENCH_DATABASE, REDIS_BENCH_URL
+from .__main__ import POSTGRES_BENCH_DATABASE, production_environment
+from .load import FORM_ACTION, ISSUED_FIELD
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKDIR = ROOT / "var" / "bench" / "in-process"
-ISSUED_FIELD = re.compile(rb'name="issued" value="([^"]*)"')
-FORM_ACTION = re.compile(rb'class="signing-form" method="post" action="([^"]+)"')
 
 
 def environment(db: str) -> dict[str, str]:
-    env = {
-        "DJANGO_SETTINGS_MODULE": "petitio.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "EMAIL_HASH_KEY": secrets.token_urlsafe(32),
-        "PERSONAL_DATA_KEY": secrets.token_urlsafe(32),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "http://127.0.0.1:8700",
-        "EMAIL_URL": "smtp://127.0.0.1:8725",
-        "TRUSTED_PROXY_COUNT": "1",
+    return {
+        **production_environment(
+            db,
+            site_url="http://127.0.0.1:8700",
+            email_url="smtp://127.0.0.1:8725",
+            sqlite_path=WORKDIR / "petitio.sqlite3",
+        ),
         "WARM_UP_ON_START": "0",
     }
-    if db == "postgres":
-        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{POSTGRES_BENCH_DATABASE}"
-        env["REDIS_URL"] = REDIS_BENCH_URL
-    else:
-        env["DATABASE_URL"] = f"sqlite:///{WORKDIR / 'petitio.sqlite3'}"
-    return env
 
 
 def prepare_database(db: str, env: dict[str, str]) -> None:
