@@ -32,6 +32,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from .load import TAIL_WINDOW_SECONDS
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 POSTGRES_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -628,6 +630,12 @@ def print_table(results: dict) -> None:
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths, strict=True)))
+    if signing and signing["kinds"].get("sign", {}).get("p99_ms_by_window"):
+        windows = signing["kinds"]["sign"]["p99_ms_by_window"]
+        print(
+            f"sign p99 ms in each {TAIL_WINDOW_SECONDS} s, by when answered: "
+            + ", ".join("-" if p99 is None else f"{p99:g}" for p99 in windows)
+        )
     print(f"CPU seconds used in each scenario ({results['cores']} cores):")
     for name, scenario in results["scenarios"].items():
         cpu = scenario["cpu_seconds"]

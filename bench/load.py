@@ -45,16 +45,32 @@ FIRST_NAMES = ["Aysel", "Nur", "Zoë", "Gülnar", "Mehmet", "Anouk", "Jan", "Fat
 LAST_NAMES = ["Peeters", "Janssens", "Dubois", "Yılmaz", "Abdulla", "Van den Berg", "Leclercq"]
 
 
+# The tail is also reported per window of this many seconds (by when each answer
+# came): a p99 missed in one window of six is a stall, in every window a lack of
+# capacity.
+TAIL_WINDOW_SECONDS = 10
+
+
+def percentile_ms(ordered: list[float], p: float) -> float | None:
+    """The p-th fraction of sorted latencies (seconds), in milliseconds."""
+    if not ordered:
+        return None
+    return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000, 1)
+
+
 @dataclass
 class KindStats:
     """Answers to one kind of request: how many, how fast, what went wrong."""
 
+    started: float = field(default_factory=time.monotonic)
     latencies: list[float] = field(default_factory=list)  # seconds, successes only
+    answered: list[float] = field(default_factory=list)  # seconds after `started`, the same
     errors: int = 0
     error_samples: list[str] = field(default_factory=list)
 
     def ok(self, seconds: float) -> None:
         self.latencies.append(seconds)
+        self.answered.append(time.monotonic() - self.started)
 
     def error(self, what: str) -> None:
         self.errors += 1
@@ -63,21 +79,25 @@ class KindStats:
 
     def summary(self, duration: float) -> dict:
         ordered = sorted(self.latencies)
-
-        def percentile(p: float) -> float | None:
-            if not ordered:
-                return None
-            return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000, 1)
-
         return {
             "ok": len(ordered),
             "per_second": round(len(ordered) / duration, 1),
-            "p50_ms": percentile(0.50),
-            "p95_ms": percentile(0.95),
-            "p99_ms": percentile(0.99),
+            "p50_ms": percentile_ms(ordered, 0.50),
+            "p95_ms": percentile_ms(ordered, 0.95),
+            "p99_ms": percentile_ms(ordered, 0.99),
+            "p99_ms_by_window": self.p99_by_window(),
             "errors": self.errors,
             "error_samples": self.error_samples,
         }
+
+    def p99_by_window(self) -> list[float | None]:
+        """The p99 of the answers that came in each TAIL_WINDOW_SECONDS, in order."""
+        windows: list[list[float]] = []
+        for latency, answered in zip(self.latencies, self.answered, strict=True):
+            index = int(answered // TAIL_WINDOW_SECONDS)
+            windows.extend([] for _ in range(index + 1 - len(windows)))
+            windows[index].append(latency)
+        return [percentile_ms(sorted(window), 0.99) for window in windows]
 
 
 class Visitors:
