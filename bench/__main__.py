@@ -630,8 +630,7 @@ def print_table(results: dict) -> None:
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(str(cell).rjust(width) for cell, width in zip(row, widths, strict=True)))
-    if signing and signing["kinds"].get("sign", {}).get("p99_ms_by_window"):
-        windows = signing["kinds"]["sign"]["p99_ms_by_window"]
+    if signing and (windows := signing["kinds"].get("sign", {}).get("p99_ms_by_window")):
         print(
             f"sign p99 ms in each {TAIL_WINDOW_SECONDS} s, by when answered: "
             + ", ".join("-" if p99 is None else f"{p99:g}" for p99 in windows)

@@ -62,7 +62,7 @@ def percentile_ms(ordered: list[float], p: float) -> float | None:
 class KindStats:
     """Answers to one kind of request: how many, how fast, what went wrong."""
 
-    started: float = field(default_factory=time.monotonic)
+    started: float  # time.monotonic() when the scenario started
     latencies: list[float] = field(default_factory=list)  # seconds, successes only
     answered: list[float] = field(default_factory=list)  # seconds after `started`, the same
     errors: int = 0
@@ -108,7 +108,8 @@ class Visitors:
         self.ports = ports
         self.connections = 0
         self.dead_ports: set[int] = set()
-        self.deadline = time.monotonic() + duration
+        self.started = time.monotonic()
+        self.deadline = self.started + duration
         self.think_seconds = think_seconds
         self.stats: dict[str, KindStats] = {}
         self.acknowledged: list[str] = []
@@ -149,7 +150,9 @@ class Visitors:
             self.pool.put_nowait(connection)
 
     def kind(self, name: str) -> KindStats:
-        return self.stats.setdefault(name, KindStats())
+        if name not in self.stats:
+            self.stats[name] = KindStats(started=self.started)
+        return self.stats[name]
 
     def headers(self, ip: str) -> dict[str, str]:
         # As the reverse proxy in front of production would pass them on.
