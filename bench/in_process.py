@@ -3,6 +3,7 @@
     python -m bench.in_process --db sqlite --requests 2000
     python -m bench.in_process --db postgres --profile var/bench/signing.html
     python -m bench.in_process --kind count --keep-database
+    python -m bench.in_process --kind email --requests 3000
 
 Separate benchmark runs on this kind of machine differ by 10-20% (and its speed
 changes by up to 2x through the day), so a change to the signing path is best
@@ -11,8 +12,12 @@ POSTs (each a fresh visitor's: their own address and IP, a form timestamp from a
 real campaign page view) one after another, and the process's own CPU time per
 POST is printed, as the median of batches (the signature's form read from the
 campaign page; the email task queued, as on the server). --kind form and --kind
-count measure the campaign page's views and the live-count requests the same way.
-With --profile, pyinstrument writes where that time went (HTML, and text beside it).
+count measure the campaign page's views and the live-count requests the same way;
+--kind email queues that many confirmation emails by signing, then has Petitio's
+task worker (petitio.core.tasks_worker, in batches as `manage.py db_worker`) send
+them to a local SMTP sink (bench/smtp_sink.py, a process of its own) and prints the
+worker's CPU per email. With --profile, pyinstrument writes where that time went
+(HTML, and text beside it).
 
 It needs a database loaded with the demo: it migrates and seeds a fresh SQLite
 file under var/bench/in-process/, or, with --db postgres, the benchmark's
@@ -23,6 +28,7 @@ uses them.
 from __future__ import annotations
 
 import argparse
+import atexit
 import io
 import os
 import secrets
@@ -171,14 +177,56 @@ def request_maker(kind: str, application, signers: Signers, page_path: str, coun
     return one
 
 
+def email_sender(signers: Signers, emails: int):
+    """A function that has the task worker send one queued confirmation email.
+
+    Queues `emails` of them first (by signing), and starts the SMTP sink the
+    environment's EMAIL_URL names; the worker claims and records in batches, as
+    `manage.py db_worker` does, so each call's share of a batch's writes is counted.
+    """
+    from petitio.core.tasks_worker import DEFAULT_CLAIM_SIZE, Worker
+
+    for _ in range(emails):
+        signers.sign(*signers.next_post())
+    sink = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "bench.smtp_sink", "--port", "8725"),
+            *("--links", str(WORKDIR / "links.txt"), "--stats", str(WORKDIR / "smtp.json")),
+        ],
+        cwd=ROOT,
+    )
+    atexit.register(sink.terminate)
+    time.sleep(2)  # aiosmtpd listening
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="in-process",
+        excluded_queue_names=[],
+    )
+
+    def one() -> None:
+        if not worker.claimed:
+            worker._finish_and_claim(wanted=DEFAULT_CLAIM_SIZE)
+            if not worker.claimed:
+                raise SystemExit("The email queue ran dry: ask for fewer --requests.")
+        worker.run_task(worker.claimed.popleft())
+
+    return one
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument(
         "--kind",
-        choices=["sign", "form", "count"],
+        choices=["sign", "form", "count", "email"],
         default="sign",
-        help="signing POSTs, views of the campaign page (the form), or live-count requests",
+        help="signing POSTs, views of the campaign page (the form), live-count requests, "
+        "or the worker's confirmation emails",
     )
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=250)
@@ -202,7 +250,10 @@ def main() -> None:
     page_path = paths[0]
     count_path = next(path for path in paths if path.startswith("/api/"))
     signers = Signers(application, page_path)
-    one_request = request_maker(args.kind, application, signers, page_path, count_path)
+    if args.kind == "email":
+        one_request = email_sender(signers, emails=args.requests + 50)
+    else:
+        one_request = request_maker(args.kind, application, signers, page_path, count_path)
     for _ in range(50):  # warm: templates, catalogues, prepared statements
         one_request()
 

@@ -32,7 +32,7 @@ def send_confirmation_email(
 ) -> None:
     """Email the signer a link to confirm (and one to say "this was not me")."""
     emails.send_signature_email(
-        which=emails.signature_lookup(public_id=signature, pk=signature_id),
+        signature=emails.signature_for_email(public_id=signature, pk=signature_id),
         locale=locale,
         kind=emails.EmailKind.CONFIRM,
         recipient=emails.Recipient(email=recipient_email, first_name=recipient_name),
@@ -52,7 +52,7 @@ def send_already_signed_email(
 ) -> None:
     """Tell the owner of an address that signed already that their signature stands."""
     emails.send_signature_email(
-        which=emails.signature_lookup(public_id=signature, pk=signature_id),
+        signature=emails.signature_for_email(public_id=signature, pk=signature_id),
         locale=locale,
         kind=emails.EmailKind.ALREADY_SIGNED,
         recipient=emails.Recipient(email=recipient_email, first_name=recipient_name),
