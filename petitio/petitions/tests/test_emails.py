@@ -1,6 +1,9 @@
+import re
 import uuid
 
+import pytest
 from django.core import mail
+from django.core.mail import BadHeaderError, EmailMultiAlternatives
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -72,3 +75,44 @@ def test_no_email_is_sent_for_a_withdrawn_signature(petition):
         recipient_name="Lotte",
     )
     assert mail.outbox == []
+
+
+def _without_random_parts(message: bytes) -> bytes:
+    """A message's bytes without its random MIME boundary and Message-ID."""
+    boundary = re.search(rb'boundary="([^"]+)"', message)
+    assert boundary is not None
+    message = message.replace(boundary.group(1), b"BOUNDARY")
+    return re.sub(rb"Message-ID: <[^>]+>", b"Message-ID: <ID>", message)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Bevestig uw handtekening: Stop de vervolging van de Oeigoeren",
+        "Confirmez votre signature : Arrêtez la persécution des Ouïghours au Xinjiang, libérez "
+        "les personnes détenues",
+        "Confirm your signature",
+    ],
+)
+def test_a_signing_email_is_the_message_django_would_build(subject):
+    def build(kind: type[EmailMultiAlternatives]) -> bytes:
+        message = kind(
+            subject=subject,
+            body="Bonjour Anouk,\n\nCliquez sur le lien.",
+            from_email="Amnistie démo <petitions@example.org>",
+            to=["anouk.peeters@example.org"],
+        )
+        message.attach_alternative("<p>Bonjour Anouk,</p>", "text/html")
+        built = message.message().as_bytes()
+        assert message.subject == subject  # as given, for the local outbox and tests
+        return built
+
+    for _ in range(2):  # the second time from the cache
+        expected = _without_random_parts(build(EmailMultiAlternatives))
+        assert _without_random_parts(build(emails.SigningEmail)) == expected
+
+
+def test_a_signing_email_refuses_a_subject_on_two_lines():
+    message = emails.SigningEmail(subject="Confirmez\nBcc: x@example.org", to=["a@example.org"])
+    with pytest.raises(BadHeaderError):
+        message.message()
